@@ -1,0 +1,2 @@
+namespace GitOpsOperator.Manifests;
+internal static class AssemblyMarker;

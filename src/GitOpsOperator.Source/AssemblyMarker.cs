@@ -1,0 +1,2 @@
+namespace GitOpsOperator.Source;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace GitOpsOperator.Sync;
+internal static class AssemblyMarker;

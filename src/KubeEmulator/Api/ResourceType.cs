@@ -1,0 +1,26 @@
+namespace KubeEmulator.Api;
+
+/// <summary>One servable resource: a row of the built-in table, or one served version of a CRD.</summary>
+/// <param name="ModelType">The KubernetesClient model type (e.g. <c>V1Deployment</c>) for built-in kinds; null for custom resources.</param>
+public sealed record ResourceType(
+    string Group,
+    string Version,
+    string Kind,
+    string Plural,
+    string Singular,
+    IReadOnlyList<string> ShortNames,
+    bool Namespaced,
+    bool HasStatus,
+    Type? ModelType = null,
+    IReadOnlyList<string>? Categories = null)
+{
+    public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
+
+    public string ListKind => Kind + "List";
+
+    /// <summary>The resource's "plural.group" name as used in error messages ("deployments.apps").</summary>
+    public string QualifiedPlural => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
+
+    /// <summary>The kind's "Kind.group" name as used in Invalid messages ("Deployment.apps").</summary>
+    public string QualifiedKind => Group.Length == 0 ? Kind : $"{Kind}.{Group}";
+}

@@ -1,0 +1,3 @@
+namespace KubeEmulator.Patching;
+
+public sealed record ApplyRequest(string Manager, bool Force, IListKeyResolver Keys, DateTimeOffset Now, string ApiVersion, string? Subresource = null);

@@ -1,0 +1,14 @@
+namespace KubeEmulator.Patching;
+
+/// <summary>
+/// Tells how a list at a field path merges: the key fields of a map-list (e.g. containers by "name"),
+/// or null when the list is atomic. The path is the chain of field names from the object root, list
+/// items contributing no segment: ["spec", "template", "spec", "containers", "ports"].
+/// </summary>
+public interface IListKeyResolver
+{
+    IReadOnlyList<string>? KeysFor(IReadOnlyList<string> fieldPath);
+
+    /// <summary>True for a list merged as a set of scalars (x-kubernetes-list-type: set, e.g. finalizers).</summary>
+    bool IsSet(IReadOnlyList<string> fieldPath);
+}
