@@ -1,2 +1,0 @@
-namespace GitOpsOperator.Sync;
-internal static class AssemblyMarker;
