@@ -37,22 +37,6 @@ internal sealed class FieldSet
         node.IsMember = true;
     }
 
-    public bool Has(IReadOnlyList<string> path)
-    {
-        var node = this;
-        foreach (var element in path)
-        {
-            if (!node._children.TryGetValue(element, out var child))
-            {
-                return false;
-            }
-
-            node = child;
-        }
-
-        return node.IsMember;
-    }
-
     /// <summary>Every member path, in serialization order.</summary>
     public IEnumerable<IReadOnlyList<string>> Members() => Members([]);
 

@@ -265,6 +265,46 @@ public class ServerSideApplyTests
             ApplyConflictMessage.For(conflicts));
     }
 
+    [Fact]
+    public void Edit_of_an_applied_field_takes_it_over_so_the_next_apply_conflicts()
+    {
+        var live = Apply(null, Web, "a").Object;
+        var edited = (JsonObject)live.DeepClone();
+        edited["spec"]!["replicas"] = 7;
+        var afterEdit = ManagedFieldsTracker.RecordUpdate(live, edited, "kubectl-edit", T2, "apps/v1");
+
+        var result = Apply(afterEdit, Web, "a", now: T2);
+
+        var conflict = Assert.Single(result.Conflicts);
+        Assert.Equal(("kubectl-edit", ".spec.replicas"), (conflict.Manager, conflict.Path));
+        Assert.Equal("conflict with \"kubectl-edit\" using apps/v1", ApplyConflictMessage.CauseFor(conflict));
+    }
+
+    [Fact]
+    public void Service_ports_of_the_same_number_differ_by_protocol()
+    {
+        const string Dns = """
+            {"apiVersion":"v1","kind":"Service","metadata":{"name":"dns"},
+             "spec":{"ports":[{"name":"dns","port":53,"protocol":"UDP"},{"name":"dns-tcp","port":53}]}}
+            """;
+
+        var result = Apply(null, Dns, "a").Object;
+
+        Json.Equal("""
+            {"k:{\"port\":53,\"protocol\":\"TCP\"}":{".":{},"f:name":{},"f:port":{}},
+             "k:{\"port\":53,\"protocol\":\"UDP\"}":{".":{},"f:name":{},"f:port":{},"f:protocol":{}}}
+            """, Json.FieldsOf(result, "a")!["f:spec"]!["f:ports"]);
+    }
+
+    [Fact]
+    public void Keyed_item_without_its_key_is_unprocessable()
+    {
+        var error = Assert.Throws<PatchException>(() => Apply(null, """{"spec":{"containers":[{"image":"nginx"}]}}""", "a"));
+
+        Assert.Equal(422, error.StatusCode);
+        Assert.Equal(".spec.containers: element 0: associative list with keys has an element that omits key field \"name\" (and doesn't have default value)", error.Message);
+    }
+
     private static ApplyResult Apply(JsonObject? live, string applied, string manager, bool force = false, DateTimeOffset? now = null) =>
         ServerSideApply.Apply(
             (JsonObject?)live?.DeepClone(),
