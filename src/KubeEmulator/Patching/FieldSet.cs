@@ -46,6 +46,8 @@ internal sealed class FieldSet
 
     public FieldSet Difference(FieldSet other) => Combine(this, other, (a, b) => a && !b);
 
+    public bool SetEquals(FieldSet other) => Difference(other).IsEmpty && other.Difference(this).IsEmpty;
+
     public static FieldSet Of(IEnumerable<FieldSet> sets) => sets.Aggregate(new FieldSet(), (all, set) => all.Union(set));
 
     public JsonObject ToFieldsV1()

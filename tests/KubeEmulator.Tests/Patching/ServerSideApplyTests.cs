@@ -230,14 +230,19 @@ public class ServerSideApplyTests
     }
 
     [Fact]
-    public void Time_moves_only_when_the_object_changes()
+    public void Time_moves_only_when_the_object_or_the_managers_fields_change()
     {
         var first = Apply(null, Web, "a").Object;
-        var unchanged = Apply(first, Web, "a", now: T2).Object;
-        var changed = Apply(first, Web.Replace("nginx:1", "nginx:2", StringComparison.Ordinal), "a", now: T2).Object;
+        var shared = Apply(first, """{"spec":{"replicas":2}}""", "b").Object;
 
-        Assert.Equal("2026-01-02T03:04:05Z", (string?)Json.ManagedFields(unchanged)[0]["time"]);
-        Assert.Equal("2026-01-02T03:09:05Z", (string?)Json.ManagedFields(changed)[0]["time"]);
+        var unchanged = Apply(shared, Web, "a", now: T2).Object;
+        var changed = Apply(shared, Web.Replace("nginx:1", "nginx:2", StringComparison.Ordinal), "a", now: T2).Object;
+        var fewerFields = Apply(shared, Web.Replace("\"replicas\":2,", "", StringComparison.Ordinal), "a", now: T2).Object;
+
+        Assert.Equal("2026-01-02T03:04:05Z", TimeOf(unchanged, "a"));
+        Assert.Equal("2026-01-02T03:09:05Z", TimeOf(changed, "a"));
+        Assert.Equal(2, (int?)Json.At(fewerFields, "/spec/replicas"));
+        Assert.Equal("2026-01-02T03:09:05Z", TimeOf(fewerFields, "a"));
     }
 
     [Fact]
@@ -304,6 +309,9 @@ public class ServerSideApplyTests
         Assert.Equal(422, error.StatusCode);
         Assert.Equal(".spec.containers: element 0: associative list with keys has an element that omits key field \"name\" (and doesn't have default value)", error.Message);
     }
+
+    private static string? TimeOf(JsonObject obj, string manager) =>
+        (string?)Json.ManagedFields(obj).Single(entry => (string?)entry["manager"] == manager)["time"];
 
     private static ApplyResult Apply(JsonObject? live, string applied, string manager, bool force = false, DateTimeOffset? now = null) =>
         ServerSideApply.Apply(
