@@ -32,6 +32,9 @@ public static class FieldErrors
     public static StatusCause Duplicate(string field, JsonNode? value) =>
         new("FieldValueDuplicate", $"Duplicate value: {GoValue.Format(value)}", field);
 
+    public static StatusCause NotFound(string field, JsonNode? value) =>
+        new("FieldValueNotFound", $"Not found: {GoValue.Format(value)}", field);
+
     public static StatusCause Forbidden(string field, string detail) =>
         new("FieldValueForbidden", WithDetail("Forbidden", detail), field);
 
