@@ -34,16 +34,20 @@ public static class ServerSideApply
         if (previous is not null)
         {
             var stillOwned = FieldSet.Of(others.Select(entry => entry.Fields)).Union(appliedFields);
-            FieldRemoval.Remove(merged, previous.Fields.Difference(stillOwned), request.Keys);
+            var abandoned = OwnedFields.HeldBy(merged, request.Keys).Intersection(previous.Fields).Difference(stillOwned);
+            FieldRemoval.Remove(merged, abandoned, request.Keys);
         }
 
         var comparison = ObjectComparison.Between(current, merged, request.Keys);
         var changed = comparison.Changed;
         var conflicts = Conflicts(others, changed);
-        if (conflicts.Count > 0 && !request.Force)
+        if (conflicts.Count > 0 && !request.Force
+            && !LastAppliedUpgrade.Allows(request.Manager, current, FieldSet.Of(others.Select(entry => entry.Fields.Intersection(changed))), request.Keys))
         {
             return new ApplyResult((JsonObject)(live?.DeepClone() ?? applied.DeepClone()), conflicts);
         }
+
+        LastAppliedUpgrade.Sync(request.Manager, merged, configuration);
 
         var unchanged = comparison.IsEmpty && previous?.Time is not null && previous.Fields.SetEquals(appliedFields);
         var time = unchanged ? previous!.Time : ManagedFieldsCodec.FormatTime(request.Now);
