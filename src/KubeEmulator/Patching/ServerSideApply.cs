@@ -40,11 +40,11 @@ public static class ServerSideApply
 
         var comparison = ObjectComparison.Between(current, merged, request.Keys);
         var changed = comparison.Changed;
-        var conflicts = Conflicts(others, changed);
-        if (conflicts.Count > 0 && !request.Force
-            && !LastAppliedUpgrade.Allows(request.Manager, current, FieldSet.Of(others.Select(entry => entry.Fields.Intersection(changed))), request.Keys))
+        var contested = others.Select(entry => entry with { Fields = entry.Fields.Intersection(changed) }).Where(entry => !entry.Fields.IsEmpty).ToList();
+        if (contested.Count > 0 && !request.Force
+            && !LastAppliedUpgrade.Allows(request.Manager, current, FieldSet.Of(contested.Select(entry => entry.Fields)), request.Keys))
         {
-            return new ApplyResult((JsonObject)(live?.DeepClone() ?? applied.DeepClone()), conflicts);
+            return new ApplyResult((JsonObject)(live?.DeepClone() ?? applied.DeepClone()), Conflicts(contested));
         }
 
         LastAppliedUpgrade.Sync(request.Manager, merged, configuration);
@@ -57,9 +57,9 @@ public static class ServerSideApply
         return new ApplyResult(ManagedFieldsCodec.Write(merged, owners), []);
     }
 
-    private static List<FieldConflict> Conflicts(IEnumerable<ManagedFieldsEntry> others, FieldSet changed) =>
-        others
-            .SelectMany(entry => entry.Fields.Intersection(changed).Members()
+    private static List<FieldConflict> Conflicts(IEnumerable<ManagedFieldsEntry> contested) =>
+        contested
+            .SelectMany(entry => entry.Fields.Members()
                 .Select(path => new FieldConflict(entry.Manager, PathElements.Display(path))
                 {
                     UpdateApiVersion = entry.Operation == ManagedFieldsEntry.Update ? entry.ApiVersion : null,
