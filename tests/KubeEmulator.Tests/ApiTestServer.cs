@@ -40,6 +40,9 @@ public sealed class ApiTestServer : IAsyncDisposable
     /// <summary>Every request as "METHOD path?query [content-type]".</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>The additionalPrinterColumns of custom types, as a CRD would declare them.</summary>
+    public ConcurrentDictionary<ResourceType, IReadOnlyList<PrinterColumn>> PrinterColumns { get; } = new();
+
     /// <summary>The bodies of PATCH requests, in order.</summary>
     public ConcurrentQueue<string> Patches { get; } = new();
 
@@ -154,7 +157,7 @@ public sealed class ApiTestServer : IAsyncDisposable
             var items = objects.Values.Where(o => o.Type == type && (ns is null || o.Namespace == ns)).Select(o => o.Object).ToList();
             if (accept.Contains("as=Table", StringComparison.Ordinal))
             {
-                return Ok(TableConverter.ToTable(type, items, null, "7", null, query["includeObject"], DateTimeOffset.UtcNow));
+                return Ok(TableConverter.ToTable(type, items, PrinterColumns.GetValueOrDefault(type), "7", null, query["includeObject"], DateTimeOffset.UtcNow));
             }
 
             return Ok(new JsonObject { ["kind"] = type.ListKind, ["apiVersion"] = type.ApiVersion, ["metadata"] = new JsonObject { ["resourceVersion"] = "7" }, ["items"] = new JsonArray([.. items.Select(i => i.DeepClone())]) });
