@@ -221,6 +221,35 @@ public class DefaulterTests
     }
 
     [Theory]
+    [InlineData(Deployment)]
+    [InlineData(StatefulSet)]
+    [InlineData(DaemonSet)]
+    [InlineData(ReplicaSet)]
+    [InlineData(Job)]
+    [InlineData(CronJob)]
+    [InlineData(Pod)]
+    [InlineData(Service)]
+    [InlineData(NodePortService)]
+    [InlineData(Secret)]
+    [InlineData(Namespace)]
+    [InlineData(Claim)]
+    [InlineData(PriorityClass)]
+    [InlineData(StorageClass)]
+    [InlineData(Crd)]
+    [InlineData(NetworkPolicy)]
+    [InlineData(RoleBinding)]
+    [InlineData(Hpa)]
+    public void Defaults_use_only_fields_the_kind_defines(string manifest)
+    {
+        var obj = Kinds.Parse(manifest);
+        var type = Kinds.Of(obj);
+
+        Defaulter.Apply(type, obj, () => "10.96.0.10");
+
+        Assert.Empty(UnknownFields.Find(type, obj));
+    }
+
+    [Theory]
     [InlineData("nginx", "Always")]
     [InlineData("nginx:latest", "Always")]
     [InlineData("nginx:1.27", "IfNotPresent")]
