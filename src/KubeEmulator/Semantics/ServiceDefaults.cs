@@ -84,8 +84,8 @@ internal static class ServiceDefaults
         var headless = spec.Str("clusterIP") == "None";
         if (spec.IsBlank("clusterIP"))
         {
-            var fromList = spec.Arr("clusterIPs") is { Count: > 0 } ips && ips[0] is JsonValue first ? first.GetValue<string>() : null;
-            spec["clusterIP"] = fromList ?? allocateClusterIp();
+            var fromList = spec.Arr("clusterIPs") is { Count: > 0 } ips ? ips[0].AsString() : null;
+            spec["clusterIP"] = fromList is { Length: > 0 } ? fromList : allocateClusterIp();
         }
         if (spec.Arr("clusterIPs") is not { Count: > 0 })
         {

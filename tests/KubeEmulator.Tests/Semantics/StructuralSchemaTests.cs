@@ -115,6 +115,20 @@ public class StructuralSchemaTests
     }
 
     [Fact]
+    public void Numbers_built_in_code_validate_like_parsed_ones()
+    {
+        var obj = Kinds.Parse(Valid);
+        obj["spec"]!["replicas"] = 3L;
+        obj["spec"]!["ratio"] = 0.25;
+        obj["spec"]!["port"] = 8080;
+
+        Assert.Empty(Parsed.Validate(obj));
+
+        obj["spec"]!["replicas"] = 42;
+        Assert.Equal(["spec.replicas: Invalid value: 42: spec.replicas in body should be less than or equal to 10"], Parsed.Validate(obj).Select(FieldErrors.Describe));
+    }
+
+    [Fact]
     public void Pruning_removes_unknown_fields_and_names_them()
     {
         var obj = Kinds.Parse(Valid);
