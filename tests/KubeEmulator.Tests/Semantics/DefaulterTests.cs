@@ -164,7 +164,8 @@ public class DefaulterTests
         { Service, "spec.ports.0", """{"port":80,"protocol":"TCP","targetPort":80}""" },
         { Service, "spec.externalTrafficPolicy", "null" },
         { NodePortService, "spec.externalTrafficPolicy", "\"Cluster\"" },
-        { NodePortService, "spec.ports.0", """{"port":80,"targetPort":"http","protocol":"UDP"}""" },
+        { NodePortService, "spec.ports.0.targetPort", "\"http\"" },
+        { NodePortService, "spec.ports.0.protocol", "\"UDP\"" },
         { HeadlessService, "spec.clusterIP", "\"None\"" },
         { HeadlessService, "spec.clusterIPs", """["None"]""" },
         { ExternalNameService, "spec.clusterIP", "null" },
@@ -291,6 +292,42 @@ public class DefaulterTests
 
         Assert.Equal("10.96.0.10", Kinds.At(replacement, "spec.clusterIP")!.GetValue<string>());
         Assert.Empty(Validator.ValidateUpdate(type, live, replacement));
+    }
+
+    [Theory]
+    [InlineData("NodePort", "Cluster")]
+    [InlineData("LoadBalancer", "Local")]
+    public void Node_ports_are_allocated_in_range_and_kept_on_replace(string type, string trafficPolicy)
+    {
+        var manifest = $$$"""
+            {"apiVersion":"v1","kind":"Service","metadata":{"name":"web"},
+             "spec":{"type":"{{{type}}}","externalTrafficPolicy":"{{{trafficPolicy}}}","selector":{"app":"web"},
+                     "ports":[{"name":"http","port":80},{"name":"https","port":443,"nodePort":30443}]}}
+            """;
+        var serviceType = Kinds.Get("v1", "Service");
+        var live = Kinds.Parse(manifest);
+        Defaulter.Apply(serviceType, live, () => "10.96.0.10");
+        var replacement = Kinds.Parse(manifest);
+
+        Defaulter.ApplyUpdate(serviceType, live, replacement, () => "10.96.0.11");
+
+        var allocated = Kinds.At(live, "spec.ports.0.nodePort")!.GetValue<long>();
+        Assert.InRange(allocated, 30000, 32767);
+        Assert.NotEqual(30443, allocated);
+        Assert.Equal(30443, Kinds.At(live, "spec.ports.1.nodePort")!.GetValue<int>());
+        Assert.Equal(allocated, Kinds.At(replacement, "spec.ports.0.nodePort")!.GetValue<long>());
+        Assert.Equal(trafficPolicy == "Local", Kinds.At(live, "spec.healthCheckNodePort") is not null);
+        Assert.Empty(Validator.ValidateUpdate(serviceType, live, replacement));
+    }
+
+    [Fact]
+    public void Cluster_ip_service_gets_no_node_port()
+    {
+        var service = Kinds.Parse(Service);
+
+        Defaulter.Apply(Kinds.Of(service), service, () => "10.96.0.10");
+
+        Assert.Null(Kinds.At(service, "spec.ports.0.nodePort"));
     }
 
     [Fact]
