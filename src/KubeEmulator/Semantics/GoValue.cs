@@ -16,6 +16,24 @@ public static class GoValue
         _ => value.ToJsonString(),
     };
 
+    /// <summary>Go's %v of a float64 (strconv 'g', shortest): 3, 0.5, 1e+06, 1.5e-05.</summary>
+    public static string Number(double value)
+    {
+        var shortest = value.ToString("R", CultureInfo.InvariantCulture);
+        if (value == 0 || Math.Abs(value) >= 1e28 || !decimal.TryParse(shortest, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact))
+        {
+            return shortest;
+        }
+        var exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        if (exponent >= -4 && exponent < 6)
+        {
+            return exact.ToString(CultureInfo.InvariantCulture);
+        }
+        var digits = Math.Abs(exact).ToString(CultureInfo.InvariantCulture).Replace(".", "", StringComparison.Ordinal).TrimStart('0').TrimEnd('0');
+        var mantissa = digits.Length <= 1 ? digits : $"{digits[0]}.{digits[1..]}";
+        return $"{(value < 0 ? "-" : "")}{mantissa}e{(exponent < 0 ? '-' : '+')}{Math.Abs(exponent):00}";
+    }
+
     /// <summary>Go's %q: a double-quoted string with Go escapes.</summary>
     public static string Quote(string s)
     {
