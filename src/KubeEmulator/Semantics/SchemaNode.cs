@@ -105,7 +105,6 @@ internal sealed record SchemaNode
     public static string TypeNameOf(JsonNode? value) => value switch
     {
         null => "null",
-        JsonObject => "object",
         JsonArray => "array",
         JsonValue v => v.GetValueKind() switch
         {
