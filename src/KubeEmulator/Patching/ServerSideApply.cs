@@ -56,7 +56,11 @@ public static class ServerSideApply
     private static List<FieldConflict> Conflicts(IEnumerable<ManagedFieldsEntry> others, FieldSet changed) =>
         others
             .SelectMany(entry => entry.Fields.Intersection(changed).Members()
-                .Select(path => new FieldConflict(entry.Manager, PathElements.Display(path))))
+                .Select(path => new FieldConflict(entry.Manager, PathElements.Display(path))
+                {
+                    UpdateApiVersion = entry.Operation == ManagedFieldsEntry.Update ? entry.ApiVersion : null,
+                    Subresource = entry.Subresource,
+                }))
             .ToList();
 
     private static JsonObject WithoutServerMetadata(JsonObject applied)
