@@ -116,6 +116,8 @@ public sealed class ApiKubectlClusterTests
         var services = await kubectl.RunAsync("get", "services", "-n", "shop");
         var configMaps = await kubectl.RunAsync("get", "cm", "settings", "-n", "shop");
         var namespaces = await kubectl.RunAsync("get", "ns", "shop");
+        var wide = await kubectl.RunAsync("get", "deployments", "-A", "-o", "wide");
+        var crds = await kubectl.RunAsync("get", "crd", "gadgets.example.com");
 
         Assert.Equal(["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"], Columns(deployments.Stdout.Split('\n')[0]));
         Assert.Equal("web", Columns(deployments.Stdout.Split('\n')[1])[0]);
@@ -124,6 +126,30 @@ public sealed class ApiKubectlClusterTests
         Assert.Equal("80/TCP", Columns(services.Stdout.Split('\n')[1])[4]);
         Assert.Equal(["settings", "1"], Columns(configMaps.Stdout.Split('\n')[1])[..2]);
         Assert.Equal(["shop", "Active"], Columns(namespaces.Stdout.Split('\n')[1])[..2]);
+        Assert.Equal(["NAMESPACE", "NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE", "CONTAINERS", "IMAGES", "SELECTOR"], Columns(wide.Stdout.Split('\n')[0]));
+        Assert.Equal(["shop", "web"], Columns(wide.Stdout.Split('\n')[1])[..2]);
+        Assert.Equal(["web", "nginx:1.27", "app=web"], Columns(wide.Stdout.Split('\n')[1])[^3..]);
+        Assert.Equal(["NAME", "CREATED", "AT"], Columns(crds.Stdout.Split('\n')[0]));
+        Assert.Matches(@"^gadgets\.example\.com\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", crds.Stdout.Split('\n')[1]);
+    }
+
+    [Fact]
+    public async Task Server_side_diff_shows_a_change_and_exits_1_and_exits_0_when_nothing_changed()
+    {
+        const string mode = "--server-side";
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var kubectl = new ApiKubectl(cluster.Url);
+        var file = kubectl.WriteFile("all.yaml", Manifests);
+        var setup = await kubectl.RunAsync("apply", mode, "-f", file);
+        Assert.True(setup.ExitCode == 0, setup.Stderr);
+
+        var same = await kubectl.RunAsync("diff", mode, "-f", file);
+        var changed = await kubectl.RunAsync("diff", mode, "-f", kubectl.WriteFile("changed.yaml", Manifests.Replace("replicas: 2", "replicas: 3", StringComparison.Ordinal)));
+
+        Assert.True(same.ExitCode == 0, same.Stdout + same.Stderr);
+        Assert.True(changed.ExitCode == 1, changed.Stdout + changed.Stderr);
+        Assert.Contains("-  replicas: 2", changed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("+  replicas: 3", changed.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
