@@ -34,6 +34,30 @@ internal static class ImmutableFields
                 Same(oldSpec, newSpec, "selector", "spec", causes);
                 Same(oldSpec, newSpec, "template", "spec", causes);
                 Same(oldSpec, newSpec, "completionMode", "spec", causes);
+                if (newSpec.Str("completionMode") != "Indexed")
+                {
+                    Same(oldSpec, newSpec, "completions", "spec", causes);
+                }
+                break;
+            case ("rbac.authorization.k8s.io", "RoleBinding" or "ClusterRoleBinding"):
+                causes.AddRange(RbacValidation.RoleRefUnchanged(oldObj, newObj));
+                break;
+            case ("storage.k8s.io", "StorageClass"):
+                foreach (var key in new[] { "parameters", "provisioner", "reclaimPolicy" })
+                {
+                    if (!JsonNode.DeepEquals(Normalized(oldObj[key]), Normalized(newObj[key])))
+                    {
+                        causes.Add(FieldErrors.Forbidden(key, $"updates to {key} are forbidden."));
+                    }
+                }
+                Same(oldObj, newObj, "volumeBindingMode", "", causes);
+                break;
+            case ("scheduling.k8s.io", "PriorityClass"):
+                if (!JsonNode.DeepEquals(oldObj["value"], newObj["value"]))
+                {
+                    causes.Add(FieldErrors.Forbidden("value", "may not be changed in an update."));
+                }
+                Same(oldObj, newObj, "preemptionPolicy", "", causes);
                 break;
             case ("", "Service"):
                 ClusterIps(oldSpec, newSpec, causes);
