@@ -43,21 +43,10 @@ internal static class ImmutableFields
                 causes.AddRange(RbacValidation.RoleRefUnchanged(oldObj, newObj));
                 break;
             case ("storage.k8s.io", "StorageClass"):
-                foreach (var key in new[] { "parameters", "provisioner", "reclaimPolicy" })
-                {
-                    if (!JsonNode.DeepEquals(Normalized(oldObj[key]), Normalized(newObj[key])))
-                    {
-                        causes.Add(FieldErrors.Forbidden(key, $"updates to {key} are forbidden."));
-                    }
-                }
-                Same(oldObj, newObj, "volumeBindingMode", "", causes);
+                StorageClass(oldObj, newObj, causes);
                 break;
             case ("scheduling.k8s.io", "PriorityClass"):
-                if (!JsonNode.DeepEquals(oldObj["value"], newObj["value"]))
-                {
-                    causes.Add(FieldErrors.Forbidden("value", "may not be changed in an update."));
-                }
-                Same(oldObj, newObj, "preemptionPolicy", "", causes);
+                PriorityClass(oldObj, newObj, causes);
                 break;
             case ("", "Service"):
                 ClusterIps(oldSpec, newSpec, causes);
@@ -87,6 +76,27 @@ internal static class ImmutableFields
         {
             causes.Add(FieldErrors.Invalid(FieldPath.Child(path, key), newValue?.DeepClone(), Immutable));
         }
+    }
+
+    private static void StorageClass(JsonObject oldObj, JsonObject newObj, List<StatusCause> causes)
+    {
+        foreach (var key in new[] { "parameters", "provisioner", "reclaimPolicy" })
+        {
+            if (!JsonNode.DeepEquals(Normalized(oldObj[key]), Normalized(newObj[key])))
+            {
+                causes.Add(FieldErrors.Forbidden(key, $"updates to {key} are forbidden."));
+            }
+        }
+        Same(oldObj, newObj, "volumeBindingMode", "", causes);
+    }
+
+    private static void PriorityClass(JsonObject oldObj, JsonObject newObj, List<StatusCause> causes)
+    {
+        if (!JsonNode.DeepEquals(oldObj["value"], newObj["value"]))
+        {
+            causes.Add(FieldErrors.Forbidden("value", "may not be changed in an update."));
+        }
+        Same(oldObj, newObj, "preemptionPolicy", "", causes);
     }
 
     private static void StatefulSetSpec(JsonObject oldSpec, JsonObject newSpec, List<StatusCause> causes)

@@ -353,6 +353,16 @@ public class ValidatorTests
     }
 
     [Fact]
+    public void Equal_values_built_in_code_are_not_a_change()
+    {
+        var manifest = """{"apiVersion":"scheduling.k8s.io/v1","kind":"PriorityClass","metadata":{"name":"p"},"value":10,"preemptionPolicy":"Never"}""";
+        var updated = Kinds.Parse(manifest);
+        updated["value"] = 10L;
+
+        Assert.Empty(Validator.ValidateUpdate(Kinds.Get("scheduling.k8s.io/v1", "PriorityClass"), Kinds.Parse(manifest), updated));
+    }
+
+    [Fact]
     public void Growing_a_claim_is_a_valid_update()
     {
         var manifest = """{"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"c"},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}""";
