@@ -96,6 +96,13 @@ internal static class PodSpecValidation
             causes.Add(FieldErrors.Required(FieldPath.Child(path, "image")));
         }
         Supported(container, "imagePullPolicy", PullPolicies, path, causes);
+        foreach (var (i, env) in container.Arr("env").IndexedObjects())
+        {
+            if (env.IsBlank("name"))
+            {
+                causes.Add(FieldErrors.Required(FieldPath.Child(FieldPath.Index(FieldPath.Child(path, "env"), i), "name")));
+            }
+        }
         foreach (var (i, port) in container.Arr("ports").IndexedObjects())
         {
             var portPath = FieldPath.Index(FieldPath.Child(path, "ports"), i);

@@ -116,6 +116,7 @@ public class ValidatorTests
         { "spec.template.spec.containers", """[{"name":"a","image":"x"},{"name":"a","image":"y"}]""", "spec.template.spec.containers[1].name: Duplicate value: \"a\"" },
         { "spec.template.spec.containers", """[{"name":"a","image":"x","ports":[{"containerPort":70000}]}]""", "spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive" },
         { "spec.template.spec.containers", """[{"name":"a","image":"x","volumeMounts":[{"name":"data","mountPath":"/d"}]}]""", "spec.template.spec.containers[0].volumeMounts[0].name: Not found: \"data\"" },
+        { "spec.template.spec.containers", """[{"name":"a","image":"x","env":[{"value":"1"}]}]""", "spec.template.spec.containers[0].env[0].name: Required value" },
         { "spec.template.spec.restartPolicy", "\"OnFailure\"", "spec.template.spec.restartPolicy: Unsupported value: \"OnFailure\": supported values: \"Always\"" },
         { "spec.strategy", """{"type":"Recreate","rollingUpdate":{"maxSurge":1}}""", "spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'" },
         { "spec.selector", """{"matchLabels":{"app":"web"},"matchExpressions":[{"key":"tier","operator":"In"}]}""", "spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'" },
@@ -173,6 +174,7 @@ public class ValidatorTests
         { """{"ports":[{"name":"http","port":80},{"name":"http","port":81}]}""", "spec.ports[1].name: Duplicate value: \"http\"" },
         { """{"type":"Magic","ports":[{"port":80}]}""", "spec.type: Unsupported value: \"Magic\": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\"" },
         { """{"type":"ExternalName"}""", "spec.externalName: Required value" },
+        { """{"ports":[{"port":80,"nodePort":30080}]}""", "spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'" },
         { """{"ports":[{"port":80,"protocol":"HTTP"}]}""", "spec.ports[0].protocol: Unsupported value: \"HTTP\": supported values: \"SCTP\", \"TCP\", \"UDP\"" },
     };
 
