@@ -48,7 +48,11 @@ internal static class PodSpecValidation
     /// <summary>A workload's template may only use the restart policies its controller supports.</summary>
     public static IEnumerable<StatusCause> RestartPolicy(JsonObject? template, string path, params string[] allowed)
     {
-        var policy = template?.Obj("spec")?.Str("restartPolicy") ?? "";
+        if (template is null)
+        {
+            return [];
+        }
+        var policy = template.Obj("spec")?.Str("restartPolicy") ?? "";
         return allowed.Contains(policy)
             ? []
             : [FieldErrors.NotSupported(FieldPath.Child(path, "spec.restartPolicy"), JsonValue.Create(policy), allowed)];
