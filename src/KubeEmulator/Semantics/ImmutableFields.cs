@@ -136,6 +136,10 @@ internal static class ImmutableFields
         }
         var oldIps = IpsOf(oldSpec);
         var newIps = IpsOf(newSpec);
+        if (newIps.Count > 0 && newSpec.Str("clusterIP") is { Length: > 0 } primary && oldSpec.Str("clusterIP") != primary)
+        {
+            newIps[0] = primary;
+        }
         if (oldIps.FirstOrDefault() == "None" && newIps.FirstOrDefault() == "None")
         {
             return;

@@ -295,6 +295,11 @@ public class ValidatorTests
             "spec.clusterIPs[0]: Invalid value: [\"10.0.0.2\"]: may not change once set"
         },
         {
+            """{"apiVersion":"v1","kind":"Service","metadata":{"name":"s"},"spec":{"clusterIP":"10.0.0.1","clusterIPs":["10.0.0.1"],"ports":[{"port":80}]}}""",
+            "spec.clusterIP", "\"10.0.0.2\"",
+            "spec.clusterIPs[0]: Invalid value: [\"10.0.0.2\"]: may not change once set"
+        },
+        {
             """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"immutable":true,"type":"Opaque","data":{"a":"eA=="}}""",
             "data.a", "\"eQ==\"",
             "data: Forbidden: field is immutable when `immutable` is set"
