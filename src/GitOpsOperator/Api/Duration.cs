@@ -18,15 +18,18 @@ public static partial class Duration
             return false;
         }
 
+        var limit = (decimal)TimeSpan.MaxValue.TotalMilliseconds;
         var total = 0m;
         foreach (Match part in Part().Matches(text))
         {
-            var amount = decimal.Parse(part.Groups["amount"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-            total += amount * MillisecondsPer(part.Groups["unit"].Value);
-            if (total > (decimal)TimeSpan.MaxValue.TotalMilliseconds)
+            var unit = MillisecondsPer(part.Groups["unit"].Value);
+            if (!decimal.TryParse(part.Groups["amount"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+                || amount > (limit - total) / unit)
             {
                 return false;
             }
+
+            total += amount * unit;
         }
 
         duration = TimeSpan.FromMilliseconds((double)total);
