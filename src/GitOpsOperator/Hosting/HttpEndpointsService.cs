@@ -15,7 +15,7 @@ namespace GitOpsOperator.Hosting;
 public sealed partial class HttpEndpointsService(
     IOptions<OperatorOptions> options,
     IEnumerable<IEndpointMapper> mappers,
-    ILogger<HttpEndpointsService> logger) : IHostedService, IAsyncDisposable
+    ILogger<HttpEndpointsService> logger) : IHostedService, IDisposable
 {
     private WebApplication? app;
 
@@ -44,16 +44,13 @@ public sealed partial class HttpEndpointsService(
         if (app is not null)
         {
             await app.StopAsync(cancellationToken).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            app = null;
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    /// <summary>Releases the server when the host stops without stopping this service (a failed start-up).</summary>
+    public void Dispose() => (app as IDisposable)?.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "HTTP endpoints listening on {Address}")]
     private partial void LogListening(Uri address);

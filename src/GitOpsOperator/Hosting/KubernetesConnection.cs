@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Exceptions;
+using k8s.KubeConfigModels;
 
 namespace GitOpsOperator.Hosting;
 
@@ -43,6 +44,31 @@ public sealed record KubernetesConnection(KubernetesClientConfiguration Configur
     {
         var existing = paths.FirstOrDefault(File.Exists)
             ?? throw new KubeConfigException($"kubeconfig {string.Join(", ", paths)} does not exist");
-        return new(KubernetesClientConfiguration.BuildConfigFromConfigFile(existing), source);
+        var kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(existing);
+        DropUserWithoutCredentials(kubeconfig);
+        return new(KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig), source);
     }
+
+    /// <summary>
+    /// kubectl accepts a user with no credentials ("user: {}", e.g. a local API server without authentication);
+    /// KubernetesClient refuses it, but connects anonymously when the context names no user.
+    /// </summary>
+    private static void DropUserWithoutCredentials(K8SConfiguration kubeconfig)
+    {
+        var context = kubeconfig.Contexts?.FirstOrDefault(c => c.Name == kubeconfig.CurrentContext)?.ContextDetails;
+        var user = kubeconfig.Users?.FirstOrDefault(u => u.Name == context?.User);
+        if (context is not null && user is not null && !HasCredentials(user.UserCredentials))
+        {
+            context.User = null;
+        }
+    }
+
+    private static bool HasCredentials(UserCredentials? credentials) =>
+        credentials is not null
+        && (!string.IsNullOrEmpty(credentials.Token)
+            || !string.IsNullOrEmpty(credentials.UserName)
+            || !string.IsNullOrEmpty(credentials.ClientCertificateData)
+            || !string.IsNullOrEmpty(credentials.ClientCertificate)
+            || credentials.ExternalExecution is not null
+            || credentials.AuthProvider is not null);
 }
