@@ -47,6 +47,7 @@ internal sealed class ApiHandler
 
             var route = ApiRoute.Parse(context.Request.Method, path, QueryOptions.Flag(context.Request, "watch"), cluster.Registry)
                 ?? throw ApiException.PathNotFound();
+            RefuseUnsupportedBodies(context.Request);
             if (!await PassFaultsAsync(context, route))
             {
                 return;
@@ -58,6 +59,10 @@ internal sealed class ApiHandler
         {
             await Responses.WriteErrorAsync(context, error);
         }
+        catch (Exception error) when (error is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            await Responses.WriteErrorAsync(context, new ApiException(500, "InternalError", $"Internal error occurred: {error.GetType().Name}: {error.Message}"));
+        }
     }
 
     private void Authenticate(HttpRequest request)
@@ -65,6 +70,19 @@ internal sealed class ApiHandler
         if (cluster.Options.BearerToken is { } token && request.Headers.Authorization.ToString() != $"Bearer {token}")
         {
             throw ApiException.Unauthorized();
+        }
+    }
+
+    /// <summary>
+    /// Protobuf and CBOR bodies get 415, which makes client-go fall back to JSON for the rest of its requests.
+    /// </summary>
+    private static void RefuseUnsupportedBodies(HttpRequest request)
+    {
+        var contentType = request.ContentType ?? "";
+        if (contentType.StartsWith("application/vnd.kubernetes.protobuf", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("application/cbor", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (got \"{contentType}\")");
         }
     }
 

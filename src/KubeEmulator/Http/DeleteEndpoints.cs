@@ -66,7 +66,7 @@ internal sealed class DeleteEndpoints(ClusterState cluster, ObjectRemover remove
     private static DeletionPolicy Policy(HttpRequest request, JsonObject options)
     {
         var text = QueryOptions.Get(request, "propagationPolicy") ?? options.StringAt("propagationPolicy");
-        if (text is null && options["orphanDependents"]?.GetValue<bool>() == true)
+        if (text is null && options["orphanDependents"].ScalarText() == "true")
         {
             return DeletionPolicy.Orphan;
         }

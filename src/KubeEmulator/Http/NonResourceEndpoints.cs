@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using KubeEmulator.Api;
 using KubeEmulator.Errors;
 using KubeEmulator.Hosting;
+using KubeEmulator.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace KubeEmulator.Http;
@@ -51,7 +52,7 @@ internal sealed class NonResourceEndpoints(ClusterState cluster)
     private static JsonObject Group(string group, IReadOnlyCollection<ResourceType> types)
     {
         var found = (Discovery.GroupList(types)["groups"] as JsonArray ?? []).OfType<JsonObject>()
-            .FirstOrDefault(g => g["name"]?.GetValue<string>() == group) ?? throw ApiException.PathNotFound();
+            .FirstOrDefault(g => g["name"].ScalarText() == group) ?? throw ApiException.PathNotFound();
         var answer = (JsonObject)found.DeepClone();
         answer["kind"] = "APIGroup";
         answer["apiVersion"] = "v1";

@@ -63,6 +63,10 @@ internal static class JsonExtensions
 
     public static JsonArray Finalizers(this JsonObject obj) => obj["metadata"] is JsonObject m && m["finalizers"] is JsonArray f ? f : [];
 
+    /// <summary>An integer field whichever .NET number type it was created with; null when absent or not an integer.</summary>
+    public static long? Int64(this JsonNode? node) =>
+        node is JsonValue && long.TryParse(node.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
     public static JsonObject Clone(this JsonObject obj) => (JsonObject)obj.DeepClone();
 
     /// <summary>A scalar's text form for selectors and comparisons ("true", "3", "x").</summary>

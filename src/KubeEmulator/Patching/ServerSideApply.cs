@@ -45,8 +45,8 @@ public static class ServerSideApply
             return new ApplyResult((JsonObject)(live?.DeepClone() ?? applied.DeepClone()), conflicts);
         }
 
-        var objectChanged = !comparison.IsEmpty;
-        var time = objectChanged || previous?.Time is null ? ManagedFieldsCodec.FormatTime(request.Now) : previous.Time;
+        var unchanged = comparison.IsEmpty && previous?.Time is not null && previous.Fields.SetEquals(appliedFields);
+        var time = unchanged ? previous!.Time : ManagedFieldsCodec.FormatTime(request.Now);
         var owners = others
             .Select(entry => entry with { Fields = entry.Fields.Difference(changed).Difference(comparison.Removed) })
             .Append(self with { Time = time });
@@ -56,7 +56,11 @@ public static class ServerSideApply
     private static List<FieldConflict> Conflicts(IEnumerable<ManagedFieldsEntry> others, FieldSet changed) =>
         others
             .SelectMany(entry => entry.Fields.Intersection(changed).Members()
-                .Select(path => new FieldConflict(entry.Manager, PathElements.Display(path))))
+                .Select(path => new FieldConflict(entry.Manager, PathElements.Display(path))
+                {
+                    UpdateApiVersion = entry.Operation == ManagedFieldsEntry.Update ? entry.ApiVersion : null,
+                    Subresource = entry.Subresource,
+                }))
             .ToList();
 
     private static JsonObject WithoutServerMetadata(JsonObject applied)

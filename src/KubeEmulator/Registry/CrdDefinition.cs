@@ -23,7 +23,7 @@ internal static class CrdDefinition
         var result = new List<ServedType>();
         foreach (var version in (spec["versions"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            if (version["served"]?.GetValue<bool>() == false)
+            if (version["served"].ScalarText() == "false")
             {
                 continue;
             }
@@ -54,7 +54,7 @@ internal static class CrdDefinition
         }
 
         var storage = (spec["versions"] as JsonArray ?? []).OfType<JsonObject>()
-            .FirstOrDefault(v => v["storage"]?.GetValue<bool>() == true)?.StringAt("name");
+            .FirstOrDefault(v => v["storage"].ScalarText() == "true")?.StringAt("name");
         var previousConditions = previous?.NodeAt("status.conditions") as JsonArray;
         return new JsonObject
         {
@@ -92,7 +92,7 @@ internal static class CrdDefinition
             c.StringAt("jsonPath") ?? "",
             c.StringAt("format"),
             c.StringAt("description"),
-            c["priority"] is JsonValue p && p.TryGetValue<int>(out var priority) ? priority : 0)).ToList();
+            (int)(c["priority"].Int64() ?? 0))).ToList();
     }
 
     private static List<string> Strings(JsonNode? node) =>

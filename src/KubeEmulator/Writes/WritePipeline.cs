@@ -219,7 +219,7 @@ internal sealed class WritePipeline(ClusterState cluster)
 
     private static long NextGeneration(JsonObject existing, JsonObject candidate)
     {
-        var generation = existing["metadata"]?["generation"]?.GetValue<long>() ?? 1;
+        var generation = existing["metadata"]?["generation"].Int64() ?? 1;
         var keys = existing.Select(p => p.Key).Concat(candidate.Select(p => p.Key))
             .Where(k => k is not ("metadata" or "status" or "apiVersion" or "kind"))
             .Distinct(StringComparer.Ordinal);
