@@ -1,9 +1,12 @@
 using GitOpsOperator.Crds;
 using k8s;
+using k8s.Exceptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using YamlDotNet.Core;
 
 namespace GitOpsOperator.Hosting;
 
@@ -40,7 +43,7 @@ public static partial class OperatorHost
         {
             connection = KubernetesConnection.Resolve(options.Kubeconfig);
         }
-        catch (k8s.Exceptions.KubeConfigException error)
+        catch (Exception error) when (error is KubeConfigException or YamlException or IOException)
         {
             await errors.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
             return 1;
@@ -65,7 +68,7 @@ public static partial class OperatorHost
     {
         var services = builder.Services;
         services.AddOperatorLogging(options);
-        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        services.AddSingleton(Options.Create(options));
         services.AddSingleton(connection);
         services.AddSingleton<IKubernetes>(new Kubernetes(connection.Configuration));
         services.AddSingleton(TimeProvider.System);
