@@ -1,1 +1,3 @@
-Console.WriteLine("GitOpsOperator");
+using GitOpsOperator.Hosting;
+
+return await OperatorHost.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

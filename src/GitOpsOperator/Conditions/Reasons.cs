@@ -1,0 +1,22 @@
+namespace GitOpsOperator.Conditions;
+
+/// <summary>The reasons of API.md's table; a Ready=False always carries one a person can act on.</summary>
+public static class Reasons
+{
+    public const string Succeeded = "Succeeded";
+    public const string Progressing = "Progressing";
+    public const string ArtifactFailed = "ArtifactFailed";
+    public const string AuthenticationFailed = "AuthenticationFailed";
+    public const string RefNotFound = "RefNotFound";
+    public const string VerificationFailed = "VerificationFailed";
+    public const string InvalidSpec = "InvalidSpec";
+    public const string BuildFailed = "BuildFailed";
+    public const string ValidationFailed = "ValidationFailed";
+    public const string ApplyFailed = "ApplyFailed";
+    public const string OwnershipConflict = "OwnershipConflict";
+    public const string PruneFailed = "PruneFailed";
+    public const string PruneRefused = "PruneRefused";
+    public const string HealthCheckFailed = "HealthCheckFailed";
+    public const string DependencyNotReady = "DependencyNotReady";
+    public const string Suspended = "Suspended";
+}

@@ -1,0 +1,95 @@
+namespace GitOpsOperator.Hosting;
+
+/// <summary>
+/// The operator's command line, turned into configuration keys of <see cref="OperatorOptions"/>; options take
+/// "--name value" or "--name=value", flags stand alone.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly Dictionary<string, string> ValueOptions = new(StringComparer.Ordinal)
+    {
+        ["--kubeconfig"] = nameof(OperatorOptions.Kubeconfig),
+        ["--namespace"] = nameof(OperatorOptions.Namespace),
+        ["--http-port"] = nameof(OperatorOptions.HttpPort),
+        ["--http-address"] = nameof(OperatorOptions.HttpAddress),
+        ["--log-format"] = nameof(OperatorOptions.LogFormat),
+        ["--log-level"] = nameof(OperatorOptions.LogLevel),
+    };
+
+    private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
+    {
+        ["--install-crds"] = nameof(OperatorOptions.InstallCrds),
+    };
+
+    public const string Usage = """
+        Usage: gitops-operator [options]
+
+        Keeps a Kubernetes cluster in the state a git repository describes (GitRepository and GitSync objects).
+
+        Options:
+          --kubeconfig PATH        kubeconfig to use (default: KUBECONFIG, then ~/.kube/config, then in-cluster)
+          --install-crds           install or upgrade the GitRepository and GitSync CRDs at start-up
+          --namespace NS           watch only this namespace (default: all namespaces)
+          --http-port N            port of /healthz and /readyz (default: 8080; 0 picks a free port)
+          --http-address IP        address to listen on (default: 0.0.0.0)
+          --log-format FORMAT      console (default) or json
+          --log-level LEVEL        Verbose, Debug, Information (default), Warning, Error or Fatal
+          -h, --help               show this help and exit
+
+        Every option can also be set in appsettings.json (section "Operator") or the environment,
+        e.g. Operator__LogFormat=json; the command line wins.
+        """;
+
+    /// <summary>The parsed command line: help wanted, an error, or configuration settings.</summary>
+    public static CommandLineResult Parse(IReadOnlyList<string> args)
+    {
+        Dictionary<string, string?> settings = [];
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (name, inlineValue) = Split(args[i]);
+            if (name is "-h" or "--help")
+            {
+                return CommandLineResult.ShowHelp;
+            }
+
+            if (Flags.TryGetValue(name, out var flagKey))
+            {
+                if (inlineValue is not null && !bool.TryParse(inlineValue, out _))
+                {
+                    return CommandLineResult.Failure($"{name} takes true or false, not \"{inlineValue}\"");
+                }
+
+                settings[Key(flagKey)] = inlineValue ?? "true";
+                continue;
+            }
+
+            if (!ValueOptions.TryGetValue(name, out var key))
+            {
+                return CommandLineResult.Failure($"unknown option \"{args[i]}\"");
+            }
+
+            var value = inlineValue ?? (i + 1 < args.Count ? args[++i] : null);
+            if (value is null)
+            {
+                return CommandLineResult.Failure($"{name} needs a value");
+            }
+
+            if (key == nameof(OperatorOptions.HttpPort) && !int.TryParse(value, out _))
+            {
+                return CommandLineResult.Failure($"--http-port takes a number, not \"{value}\"");
+            }
+
+            settings[Key(key)] = value;
+        }
+
+        return CommandLineResult.Run(settings);
+    }
+
+    private static string Key(string property) => $"{OperatorOptions.Section}:{property}";
+
+    private static (string Name, string? Value) Split(string arg)
+    {
+        var equals = arg.IndexOf('=', StringComparison.Ordinal);
+        return arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
+    }
+}

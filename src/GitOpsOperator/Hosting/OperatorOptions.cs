@@ -1,0 +1,31 @@
+namespace GitOpsOperator.Hosting;
+
+/// <summary>
+/// The operator's settings: the "Operator" section of appsettings.json, environment variables
+/// (Operator__HttpPort=9090) and the command line, the latter winning.
+/// </summary>
+public sealed record OperatorOptions
+{
+    public const string Section = "Operator";
+
+    /// <summary>A kubeconfig file; when unset: KUBECONFIG, then ~/.kube/config, then the in-cluster service account.</summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>Install or upgrade the CRDs at start-up and wait until they are Established.</summary>
+    public bool InstallCrds { get; init; }
+
+    /// <summary>Watch and reconcile only this namespace; all namespaces when unset.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>Port of /healthz and /readyz (0 picks a free one).</summary>
+    public int HttpPort { get; init; } = 8080;
+
+    /// <summary>Address the HTTP endpoints listen on.</summary>
+    public string HttpAddress { get; init; } = "0.0.0.0";
+
+    /// <summary>"console" (readable) or "json" (compact JSON, one event per line).</summary>
+    public string LogFormat { get; init; } = LogFormats.Console;
+
+    /// <summary>Verbose, Debug, Information, Warning, Error or Fatal.</summary>
+    public string LogLevel { get; init; } = "Information";
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using Serilog.Events;
+
+namespace GitOpsOperator.Hosting;
+
+/// <summary>What is wrong with a set of options, in words a person can act on; empty when nothing is.</summary>
+public static class OptionsValidation
+{
+    public static IReadOnlyList<string> Problems(OperatorOptions options)
+    {
+        List<string> problems = [];
+        if (options.HttpPort is < 0 or > 65535)
+        {
+            problems.Add($"http port {options.HttpPort} is not between 0 and 65535");
+        }
+
+        if (!IPAddress.TryParse(options.HttpAddress, out _))
+        {
+            problems.Add($"http address \"{options.HttpAddress}\" is not an IP address");
+        }
+
+        if (options.LogFormat is not (LogFormats.Console or LogFormats.Json))
+        {
+            problems.Add($"log format \"{options.LogFormat}\" is neither {LogFormats.Console} nor {LogFormats.Json}");
+        }
+
+        if (!Enum.TryParse<LogEventLevel>(options.LogLevel, ignoreCase: true, out _))
+        {
+            problems.Add($"log level \"{options.LogLevel}\" is not one of {string.Join(", ", Enum.GetNames<LogEventLevel>())}");
+        }
+
+        if (options.Namespace is { Length: 0 })
+        {
+            problems.Add("namespace is empty (leave it out to watch all namespaces)");
+        }
+
+        return problems;
+    }
+}

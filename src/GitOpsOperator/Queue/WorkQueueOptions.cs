@@ -1,0 +1,13 @@
+namespace GitOpsOperator.Queue;
+
+public sealed record WorkQueueOptions
+{
+    /// <summary>How many keys are worked on at once (never two runs of one key).</summary>
+    public int Concurrency { get; init; } = 4;
+
+    /// <summary>The retry back-off for failures whose result names none.</summary>
+    public Backoff Backoff { get; init; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+
+    /// <summary>How long in-flight work may go on after shutdown begins before its token is cancelled.</summary>
+    public TimeSpan ShutdownGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using GitOpsOperator.Crds;
+using GitOpsOperator.Tests.Support;
+
+namespace GitOpsOperator.Tests.Crds;
+
+public sealed class CrdManifestsTests
+{
+    [Fact]
+    public void The_operator_embeds_exactly_the_CRDs_of_deploy_crds()
+    {
+        var onDisk = Directory.GetFiles(RepositoryRoot.Combine("deploy", "crds"), "*.yaml")
+            .Order(StringComparer.Ordinal)
+            .Select(path => (Path.GetFileName(path), File.ReadAllText(path)));
+
+        Assert.Equal(onDisk, CrdManifests.Files());
+    }
+
+    [Fact]
+    public void Both_CRDs_are_namespaced_v1alpha1_kinds_of_the_gitops_group()
+    {
+        var crds = CrdManifests.All();
+
+        Assert.Equal(
+            ["GitRepository gitrepositories gitrepo", "GitSync gitsyncs gsync"],
+            crds.Select(crd => crd["spec"]!["names"]!).Select(n => $"{n["kind"]} {n["plural"]} {n["shortNames"]![0]}"));
+        Assert.All(crds, crd =>
+        {
+            Assert.Equal("gitops.operator.io", (string?)crd["spec"]!["group"]);
+            Assert.Equal("Namespaced", (string?)crd["spec"]!["scope"]);
+            Assert.Equal("v1alpha1", (string?)crd["spec"]!["versions"]![0]!["name"]);
+        });
+    }
+
+    [Fact]
+    public void Yaml_plain_scalars_are_typed_and_quoted_ones_stay_strings()
+    {
+        var json = YamlJson.Convert("""
+            flag: false
+            count: 10
+            ratio: 0.5
+            quoted: "True"
+            duration: 1m
+            path: ./
+            empty:
+            list: [a, "1", 2]
+            """);
+
+        Assert.Equal(
+            """{"flag":false,"count":10,"ratio":0.5,"quoted":"True","duration":"1m","path":"./","empty":null,"list":["a","1",2]}""",
+            json!.ToJsonString());
+        Assert.IsType<JsonObject>(json);
+    }
+}

@@ -1,0 +1,52 @@
+using GitOpsOperator.Hosting;
+
+namespace GitOpsOperator.Tests.Host;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void Options_become_operator_settings()
+    {
+        var result = CommandLine.Parse(["--kubeconfig", "/tmp/kc", "--install-crds", "--namespace=apps", "--http-port", "9090", "--log-format", "json", "--log-level", "Debug"]);
+
+        Assert.Null(result.Error);
+        Assert.Equal(
+            new Dictionary<string, string?>
+            {
+                ["Operator:Kubeconfig"] = "/tmp/kc",
+                ["Operator:InstallCrds"] = "true",
+                ["Operator:Namespace"] = "apps",
+                ["Operator:HttpPort"] = "9090",
+                ["Operator:LogFormat"] = "json",
+                ["Operator:LogLevel"] = "Debug",
+            },
+            result.Settings);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public void Help_wins_over_everything_else(string flag) =>
+        Assert.True(CommandLine.Parse(["--bogus", flag]).Help || CommandLine.Parse([flag, "--bogus"]).Help);
+
+    [Theory]
+    [InlineData("unknown option \"--bogus\"", "--bogus")]
+    [InlineData("--namespace needs a value", "--namespace")]
+    [InlineData("--http-port takes a number, not \"eighty\"", "--http-port", "eighty")]
+    [InlineData("--install-crds takes true or false, not \"yes\"", "--install-crds=yes")]
+    public void Mistakes_are_named(string error, params string[] args) =>
+        Assert.Equal(error, CommandLine.Parse(args).Error);
+
+    [Fact]
+    public void Settings_that_cannot_work_are_named()
+    {
+        var problems = OptionsValidation.Problems(new OperatorOptions { HttpPort = 70000, LogFormat = "xml", LogLevel = "chatty", HttpAddress = "everywhere" });
+
+        Assert.Equal(4, problems.Count);
+        Assert.Contains(problems, p => p.Contains("70000", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("\"xml\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("\"chatty\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("\"everywhere\"", StringComparison.Ordinal));
+        Assert.Empty(OptionsValidation.Problems(new OperatorOptions()));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace GitOpsOperator.Tests.Host;
+
+/// <summary>The operator as a separate process: settings from the environment, logs on stdout.</summary>
+public sealed class OperatorProcessTests
+{
+    private static readonly string OperatorDll = Path.Combine(AppContext.BaseDirectory, "GitOpsOperator.dll");
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(OperatorDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("the operator did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+
+    private static string UnreachableClusterKubeconfig()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"unreachable-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, """
+            apiVersion: v1
+            kind: Config
+            clusters: [{ name: gone, cluster: { server: "http://127.0.0.1:1" } }]
+            users: [{ name: gone, user: {} }]
+            contexts: [{ name: gone, context: { cluster: gone, user: gone } }]
+            current-context: gone
+            """);
+        return path;
+    }
+
+    [Fact]
+    public async Task Settings_come_from_the_environment()
+    {
+        var (exitCode, _, errors) = await RunAsync(new Dictionary<string, string> { ["Operator__LogFormat"] = "xml" });
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("log format \"xml\"", errors);
+    }
+
+    [Fact]
+    public async Task The_command_line_wins_over_the_environment_and_json_logs_are_one_object_per_line()
+    {
+        var kubeconfig = UnreachableClusterKubeconfig();
+        try
+        {
+            var (exitCode, output, _) = await RunAsync(
+                new Dictionary<string, string> { ["Operator__LogFormat"] = "xml", ["Operator__HttpPort"] = "0", ["Operator__HttpAddress"] = "127.0.0.1" },
+                "--kubeconfig", kubeconfig, "--install-crds", "--log-format", "json");
+
+            Assert.Equal(1, exitCode);
+            var events = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!).ToList();
+            var fatal = Assert.Single(events, e => (string?)e["@l"] == "Fatal");
+            Assert.Contains("cannot reach the API server at http://127.0.0.1:1/", (string?)fatal["@m"]);
+            Assert.Contains(events, e => (string?)e["Source"] == $"kubeconfig {kubeconfig}");
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
+    }
+}
