@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace KubeEmulator.Patching;
 
 /// <summary>
@@ -11,4 +13,7 @@ public interface IListKeyResolver
 
     /// <summary>True for a list merged as a set of scalars (x-kubernetes-list-type: set, e.g. finalizers).</summary>
     bool IsSet(IReadOnlyList<string> fieldPath);
+
+    /// <summary>The value a key field takes when an item omits it (container ports: protocol "TCP"), or null.</summary>
+    JsonNode? KeyDefault(IReadOnlyList<string> fieldPath, string key) => null;
 }

@@ -6,5 +6,28 @@ namespace KubeEmulator.Patching;
 public static class MergePatch
 {
     /// <summary>Returns a new document: the target with the patch merged in (null deletes a key, lists replace).</summary>
-    public static JsonNode Apply(JsonNode target, JsonNode patch) => throw new NotImplementedException();
+    public static JsonNode Apply(JsonNode target, JsonNode patch) => Merge(target, patch) ?? new JsonObject();
+
+    private static JsonNode? Merge(JsonNode? target, JsonNode? patch)
+    {
+        if (patch is not JsonObject changes)
+        {
+            return patch?.DeepClone();
+        }
+
+        var result = target is JsonObject map ? (JsonObject)map.DeepClone() : new JsonObject();
+        foreach (var (name, value) in changes)
+        {
+            if (value is null)
+            {
+                result.Remove(name);
+            }
+            else
+            {
+                result[name] = Merge(result[name], value);
+            }
+        }
+
+        return result;
+    }
 }

@@ -1,0 +1,9 @@
+namespace KubeEmulator.Api;
+
+/// <summary>The verbs discovery advertises, as the real server lists them.</summary>
+public static class ApiVerbs
+{
+    public static IReadOnlyList<string> Resource { get; } = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
+
+    public static IReadOnlyList<string> Status { get; } = ["get", "patch", "update"];
+}

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace KubeEmulator.Controllers;
+
+/// <summary>
+/// Deployments: each template gets a ReplicaSet of its own (named and labelled with the template hash, controlled
+/// by the Deployment); the current one is scaled to the Deployment's replicas and the others to zero, and the
+/// Deployment's status is derived from them. A Deployment whose template carries the fail marker reports
+/// ProgressDeadlineExceeded once the ready delay has passed.
+/// </summary>
+internal sealed class DeploymentController : ISimulatedController
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly IKubernetes client;
+    private readonly ControllerOptions options;
+    private readonly Informer<V1Deployment> deployments;
+    private readonly Informer<V1ReplicaSet> replicaSets;
+    private readonly WorkQueue queue = new(TimeProvider.System);
+    private readonly ProgressClock clock;
+    private readonly StatusWriter<V1Deployment, V1DeploymentStatus> writer;
+
+    public DeploymentController(IKubernetes client, ControllerOptions options)
+    {
+        this.client = client;
+        this.options = options;
+        var api = KindApis.Deployments(client);
+        deployments = new Informer<V1Deployment>(api, OnDeploymentChange);
+        replicaSets = new Informer<V1ReplicaSet>(KindApis.ReplicaSets(client), OnReplicaSetChange);
+        clock = new ProgressClock(options.ReadyDelay, TimeProvider.System);
+        writer = new StatusWriter<V1Deployment, V1DeploymentStatus>(api, d => d.Status, (d, status) => d with { Status = status });
+    }
+
+    public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(
+        deployments.RunAsync(cancellationToken),
+        replicaSets.RunAsync(cancellationToken),
+        WorkAsync(cancellationToken));
+
+    private void OnDeploymentChange(V1Deployment deployment, bool deleted)
+    {
+        if (deleted)
+        {
+            clock.Forget(deployment.Metadata);
+            return;
+        }
+
+        queue.Add(ObjectKey.Of(deployment));
+    }
+
+    private void OnReplicaSetChange(V1ReplicaSet replicaSet, bool deleted)
+    {
+        if (DeploymentReplicaSets.OwnerKey(replicaSet) is { } owner)
+        {
+            queue.Add(owner);
+        }
+    }
+
+    private async Task WorkAsync(CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(deployments.Synced, replicaSets.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var key = await queue.TakeAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ReconcileAsync(key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (ApiErrors.IsTransient(e, cancellationToken))
+            {
+                queue.AddAfter(key, RetryDelay, cancellationToken);
+            }
+        }
+    }
+
+    private async Task ReconcileAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!deployments.TryGet(key, out var deployment) || deployment.Metadata.DeletionTimestamp is not null)
+        {
+            return;
+        }
+
+        var hash = PodTemplateHash.Of(deployment.Spec?.Template);
+        var owned = replicaSets.Items.Where(rs => DeploymentReplicaSets.IsControlledBy(rs, deployment)).ToList();
+        var current = owned.FirstOrDefault(rs => rs.GetLabel(DeploymentReplicaSets.HashLabel) == hash);
+        var old = owned.Where(rs => !ReferenceEquals(rs, current)).ToList();
+        var revision = NextRevision(current, old);
+
+        var newReplicaSet = current is null
+            ? await CreateReplicaSetAsync(deployment, hash, revision, cancellationToken).ConfigureAwait(false)
+            : await SyncReplicaSetAsync(deployment, current, revision, cancellationToken).ConfigureAwait(false);
+        if (newReplicaSet is null)
+        {
+            return;
+        }
+
+        foreach (var stale in old.Where(rs => rs.Spec?.Replicas != 0))
+        {
+            await PatchReplicaSetAsync(stale, new JsonObject { ["spec"] = new JsonObject { ["replicas"] = 0 } }, cancellationToken).ConfigureAwait(false);
+        }
+
+        deployment = await RecordRevisionAsync(deployment, revision, cancellationToken).ConfigureAwait(false);
+        var remaining = clock.Remaining(deployment.Metadata);
+        queue.AddAfter(key, remaining, cancellationToken);
+        await writer.WriteAsync(
+            deployment,
+            fresh => PodTemplateHash.Of(fresh.Spec?.Template) != hash
+                ? null
+                : DeploymentStatuses.Desired(
+                    fresh, newReplicaSet, old, WorkloadFates.Of(fresh.Spec?.Template, options), remaining == TimeSpan.Zero, Timestamps.Now()),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The current ReplicaSet keeps its revision unless an older one is current again (a rollback): then it goes on top.</summary>
+    private static long NextRevision(V1ReplicaSet? current, IReadOnlyCollection<V1ReplicaSet> old)
+    {
+        var newestOld = old.Count == 0 ? 0 : old.Max(DeploymentReplicaSets.Revision);
+        return current is not null && DeploymentReplicaSets.Revision(current) > newestOld
+            ? DeploymentReplicaSets.Revision(current)
+            : newestOld + 1;
+    }
+
+    private async Task<V1ReplicaSet?> CreateReplicaSetAsync(V1Deployment deployment, string hash, long revision, CancellationToken cancellationToken)
+    {
+        var replicaSet = DeploymentReplicaSets.NewFor(deployment, hash, revision);
+        try
+        {
+            return await client.AppsV1.CreateNamespacedReplicaSetAsync(
+                replicaSet, replicaSet.Namespace(), fieldManager: KindApis.FieldManager, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            var existing = await client.AppsV1.ReadNamespacedReplicaSetAsync(
+                replicaSet.Name(), replicaSet.Namespace(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return DeploymentReplicaSets.IsControlledBy(existing, deployment) ? existing : null;
+        }
+    }
+
+    private Task<V1ReplicaSet> SyncReplicaSetAsync(V1Deployment deployment, V1ReplicaSet current, long revision, CancellationToken cancellationToken)
+    {
+        var annotations = DeploymentReplicaSets.Annotations(deployment, revision);
+        var inSync = current.Spec?.Replicas == (deployment.Spec?.Replicas ?? 1)
+            && annotations.All(a => current.GetAnnotation(a.Key) == a.Value);
+        if (inSync)
+        {
+            return Task.FromResult(current);
+        }
+
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["annotations"] = new JsonObject(annotations.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))) },
+            ["spec"] = new JsonObject { ["replicas"] = deployment.Spec?.Replicas ?? 1 },
+        };
+        return PatchReplicaSetAsync(current, patch, cancellationToken);
+    }
+
+    private Task<V1ReplicaSet> PatchReplicaSetAsync(V1ReplicaSet replicaSet, JsonObject patch, CancellationToken cancellationToken) =>
+        client.AppsV1.PatchNamespacedReplicaSetAsync(
+            new V1Patch(patch, V1Patch.PatchType.MergePatch),
+            replicaSet.Name(),
+            replicaSet.Namespace(),
+            fieldManager: KindApis.FieldManager,
+            cancellationToken: cancellationToken);
+
+    private async Task<V1Deployment> RecordRevisionAsync(V1Deployment deployment, long revision, CancellationToken cancellationToken)
+    {
+        var text = revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (deployment.GetAnnotation(DeploymentReplicaSets.RevisionAnnotation) == text)
+        {
+            return deployment;
+        }
+
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [DeploymentReplicaSets.RevisionAnnotation] = text } },
+        };
+        return await client.AppsV1.PatchNamespacedDeploymentAsync(
+            new V1Patch(patch, V1Patch.PatchType.MergePatch),
+            deployment.Name(),
+            deployment.Namespace(),
+            fieldManager: KindApis.FieldManager,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,83 @@
+using k8s;
+using k8s.Models;
+
+namespace KubeEmulator.Controllers;
+
+/// <summary>
+/// A controller whose whole job is a status: it watches one kind and, for each object, writes what
+/// <c>desired(object, delayPassed)</c> answers. Objects whose ready delay has not passed are looked at again
+/// when it has.
+/// </summary>
+internal sealed class StatusController<T, TStatus> : ISimulatedController
+    where T : class, IKubernetesObject<V1ObjectMeta>
+    where TStatus : class
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly Informer<T> informer;
+    private readonly WorkQueue queue = new(TimeProvider.System);
+    private readonly ProgressClock clock;
+    private readonly StatusWriter<T, TStatus> writer;
+    private readonly Func<T, bool, TStatus?> desired;
+
+    public StatusController(
+        KindApi<T> api,
+        ControllerOptions options,
+        Func<T, TStatus?> read,
+        Func<T, TStatus, T> withStatus,
+        Func<T, bool, TStatus?> desired)
+    {
+        informer = new Informer<T>(api, OnChange);
+        clock = new ProgressClock(options.ReadyDelay, TimeProvider.System);
+        writer = new StatusWriter<T, TStatus>(api, read, withStatus);
+        this.desired = desired;
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var watching = informer.RunAsync(cancellationToken);
+        var working = WorkAsync(cancellationToken);
+        await Task.WhenAll(watching, working).ConfigureAwait(false);
+    }
+
+    private void OnChange(T item, bool deleted)
+    {
+        if (deleted)
+        {
+            clock.Forget(item.Metadata);
+            return;
+        }
+
+        queue.Add(ObjectKey.Of(item));
+    }
+
+    private async Task WorkAsync(CancellationToken cancellationToken)
+    {
+        await informer.Synced.WaitAsync(cancellationToken).ConfigureAwait(false);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var key = await queue.TakeAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ReconcileAsync(key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (ApiErrors.IsTransient(e, cancellationToken))
+            {
+                queue.AddAfter(key, RetryDelay, cancellationToken);
+            }
+        }
+    }
+
+    private async Task ReconcileAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!informer.TryGet(key, out var item) || item.Metadata.DeletionTimestamp is not null)
+        {
+            return;
+        }
+
+        var remaining = clock.Remaining(item.Metadata);
+        queue.AddAfter(key, remaining, cancellationToken);
+        var due = remaining == TimeSpan.Zero;
+        await writer.WriteAsync(item, fresh => desired(fresh, due), cancellationToken).ConfigureAwait(false);
+    }
+}

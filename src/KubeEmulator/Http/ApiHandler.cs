@@ -1,0 +1,140 @@
+using KubeEmulator.Controllers;
+using KubeEmulator.Errors;
+using KubeEmulator.Hosting;
+using KubeEmulator.Introspection;
+using KubeEmulator.Registry;
+using KubeEmulator.Writes;
+using Microsoft.AspNetCore.Http;
+
+namespace KubeEmulator.Http;
+
+/// <summary>The one entry point for every request: authentication, counting, injected faults, then the verb.</summary>
+internal sealed class ApiHandler
+{
+    private readonly ClusterState cluster;
+    private readonly RequestLog requests;
+    private readonly FaultInjector faults;
+    private readonly NonResourceEndpoints nonResource;
+    private readonly ReadEndpoints reads;
+    private readonly WatchEndpoint watches;
+    private readonly WriteEndpoints writes;
+    private readonly DeleteEndpoints deletes;
+
+    public ApiHandler(ClusterState cluster, RequestLog requests, FaultInjector faults)
+    {
+        this.cluster = cluster;
+        this.requests = requests;
+        this.faults = faults;
+        var remover = new ObjectRemover(cluster);
+        nonResource = new NonResourceEndpoints(cluster);
+        reads = new ReadEndpoints(cluster);
+        watches = new WatchEndpoint(cluster);
+        writes = new WriteEndpoints(cluster, new WritePipeline(cluster), remover);
+        deletes = new DeleteEndpoints(cluster, remover);
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        try
+        {
+            Authenticate(context.Request);
+            var path = context.Request.Path.Value ?? "/";
+            if (NonResourceEndpoints.Handles(path))
+            {
+                await nonResource.HandleAsync(context, path);
+                return;
+            }
+
+            var route = ApiRoute.Parse(context.Request.Method, path, QueryOptions.Flag(context.Request, "watch"), cluster.Registry)
+                ?? throw ApiException.PathNotFound();
+            if (!await PassFaultsAsync(context, route))
+            {
+                return;
+            }
+
+            await DispatchAsync(context, route);
+        }
+        catch (ApiException error) when (!context.Response.HasStarted)
+        {
+            await Responses.WriteErrorAsync(context, error);
+        }
+    }
+
+    private void Authenticate(HttpRequest request)
+    {
+        if (cluster.Options.BearerToken is { } token && request.Headers.Authorization.ToString() != $"Bearer {token}")
+        {
+            throw ApiException.Unauthorized();
+        }
+    }
+
+    /// <summary>Counts the request and applies the first fault rule that hits it; false when the request was answered or dropped.</summary>
+    private async Task<bool> PassFaultsAsync(HttpContext context, ApiRoute route)
+    {
+        if (context.Request.Headers.UserAgent.ToString().StartsWith(ControllerOptions.UserAgent, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        requests.Record(route.Verb, route.CountedResource);
+        switch (faults.Match(route.Verb, route.CountedResource, route.Name))
+        {
+            case null:
+                return true;
+            case { Action: FaultAction.Delay } slow:
+                await Task.Delay(slow.Delay, context.RequestAborted);
+                return true;
+            case { Action: FaultAction.Drop }:
+                context.Abort();
+                return false;
+            case var fail:
+                throw InjectedError(fail);
+        }
+    }
+
+    private static ApiException InjectedError(FaultRule rule)
+    {
+        var (reason, message) = rule.StatusCode switch
+        {
+            429 => ("TooManyRequests", "the server has received too many requests and has asked us to try again later"),
+            503 => ("ServiceUnavailable", "the server is currently unable to handle the request"),
+            504 => ("Timeout", "the server was unable to return a response in the time allotted"),
+            409 => ("Conflict", "the object has been modified; please apply your changes to the latest version and try again"),
+            _ => ("InternalError", "Internal error occurred: injected fault"),
+        };
+        return new ApiException(rule.StatusCode, reason, message)
+        {
+            RetryAfterSeconds = rule.RetryAfter is { } after ? (int)Math.Ceiling(after.TotalSeconds) : null,
+        };
+    }
+
+    private Task DispatchAsync(HttpContext context, ApiRoute route)
+    {
+        var served = route.Served ?? throw ApiException.PathNotFound();
+        CheckScope(route, served);
+        return route.Verb switch
+        {
+            "get" => reads.GetAsync(context, route, served),
+            "list" => reads.ListAsync(context, route, served),
+            "watch" => watches.WatchAsync(context, route, served),
+            "create" when route.Name is null => writes.CreateAsync(context, route, served),
+            "update" when route.Name is not null => writes.UpdateAsync(context, route, served),
+            "patch" when route.Name is not null => writes.PatchAsync(context, route, served),
+            "delete" when route.Subresource is null => deletes.DeleteAsync(context, route, served),
+            "deletecollection" => deletes.DeleteCollectionAsync(context, route, served),
+            _ => throw ApiException.MethodNotSupported(served.Type),
+        };
+    }
+
+    private static void CheckScope(ApiRoute route, ServedType served)
+    {
+        var scopeMismatch = served.Type.Namespaced
+            ? route.Name is not null && route.Namespace is null
+            : route.Namespace is not null;
+        var unknownSubresource = route.Subresource is not null && !(route.Subresource == "status" && served.Type.HasStatus);
+        if (scopeMismatch || unknownSubresource || (route.Subresource is not null && route.Verb is not ("get" or "update" or "patch")))
+        {
+            throw ApiException.PathNotFound();
+        }
+    }
+}

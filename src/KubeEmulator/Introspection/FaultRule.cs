@@ -1,0 +1,39 @@
+namespace KubeEmulator.Introspection;
+
+/// <summary>
+/// Which requests misbehave and how. Verb, Resource and Name narrow the match (null matches anything); Times limits
+/// how many requests are hit (null: all); Probability (with Seed, for repeatable runs) hits only some.
+/// </summary>
+public sealed record FaultRule
+{
+    public string? Verb { get; init; }
+
+    /// <summary>The resource plural, or "plural/status" for the status subresource.</summary>
+    public string? Resource { get; init; }
+
+    public string? Name { get; init; }
+
+    public FaultAction Action { get; init; } = FaultAction.Fail;
+
+    /// <summary>500, 503, 429 (with <see cref="RetryAfter"/>) or any other error code, for <see cref="FaultAction.Fail"/>.</summary>
+    public int StatusCode { get; init; } = 500;
+
+    public TimeSpan? RetryAfter { get; init; }
+
+    public TimeSpan Delay { get; init; }
+
+    public int? Times { get; init; }
+
+    public double Probability { get; init; } = 1.0;
+
+    public int Seed { get; init; }
+
+    public static FaultRule Fail(int statusCode, string? verb = null, string? resource = null, string? name = null) =>
+        new() { Action = FaultAction.Fail, StatusCode = statusCode, Verb = verb, Resource = resource, Name = name };
+
+    public static FaultRule Slow(TimeSpan delay, string? verb = null, string? resource = null, string? name = null) =>
+        new() { Action = FaultAction.Delay, Delay = delay, Verb = verb, Resource = resource, Name = name };
+
+    public static FaultRule DropConnection(string? verb = null, string? resource = null, string? name = null) =>
+        new() { Action = FaultAction.Drop, Verb = verb, Resource = resource, Name = name };
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+
+namespace KubeEmulator.Json;
+
+/// <summary>Field paths in the ".spec.template.spec.containers[0].foo" form the unknown-field checks report.</summary>
+internal static class JsonFieldPath
+{
+    /// <summary>Removes the field at the path when it is there.</summary>
+    public static void Remove(JsonObject root, string path)
+    {
+        var segments = Segments(path);
+        if (segments.Count == 0)
+        {
+            return;
+        }
+
+        JsonNode? node = root;
+        foreach (var segment in segments.Take(segments.Count - 1))
+        {
+            node = Step(node, segment);
+        }
+
+        if (node is JsonObject parent && segments[^1] is { Index: null } last)
+        {
+            parent.Remove(last.Name);
+        }
+    }
+
+    private static JsonNode? Step(JsonNode? node, Segment segment) => segment.Index is { } index
+        ? node is JsonArray array && index < array.Count ? array[index] : null
+        : (node as JsonObject)?[segment.Name];
+
+    private static List<Segment> Segments(string path)
+    {
+        var result = new List<Segment>();
+        foreach (var part in path.TrimStart('.').Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            result.Add(new Segment(bracket < 0 ? part : part[..bracket], null));
+            while (bracket >= 0)
+            {
+                var close = part.IndexOf(']', bracket);
+                if (close < 0 || !int.TryParse(part.AsSpan(bracket + 1, close - bracket - 1), out var index))
+                {
+                    break;
+                }
+
+                result.Add(new Segment("", index));
+                bracket = part.IndexOf('[', close);
+            }
+        }
+
+        return result;
+    }
+
+    private sealed record Segment(string Name, int? Index);
+}

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+
+namespace KubeEmulator.Patching;
+
+/// <summary>
+/// The field set of an applied configuration (what its manager owns): every leaf, every list item, atomic
+/// lists as a whole, empty maps and explicit nulls; object identity and server-set metadata are never owned.
+/// </summary>
+internal static class OwnedFields
+{
+    private static readonly string[][] NeverOwned =
+    [
+        ["f:apiVersion"], ["f:kind"], ["f:metadata"],
+        ["f:metadata", "f:name"], ["f:metadata", "f:namespace"], ["f:metadata", "f:uid"],
+        ["f:metadata", "f:resourceVersion"], ["f:metadata", "f:generation"], ["f:metadata", "f:creationTimestamp"],
+        ["f:metadata", "f:selfLink"], ["f:metadata", "f:managedFields"], ["f:metadata", "f:clusterName"],
+    ];
+
+    private static readonly FieldSet NeverOwnedSet = BuildNeverOwned();
+
+    /// <summary>The fields the configuration sets; throws <see cref="PatchException"/> for a list it cannot key.</summary>
+    public static FieldSet Of(JsonObject configuration, IListKeyResolver keys)
+    {
+        var set = new FieldSet();
+        AddMap(configuration, [], [], set, keys);
+        return WithoutServerFields(set);
+    }
+
+    /// <summary>The set less the paths no manager ever owns.</summary>
+    public static FieldSet WithoutServerFields(FieldSet set) => set.Difference(NeverOwnedSet);
+
+    private static void AddMap(JsonObject map, List<string> path, List<string> fieldPath, FieldSet set, IListKeyResolver keys)
+    {
+        foreach (var (name, value) in map)
+        {
+            path.Add(PathElements.Field(name));
+            fieldPath.Add(name);
+            switch (value)
+            {
+                case JsonObject child:
+                    if (child.Count == 0)
+                    {
+                        set.Insert(path);
+                    }
+
+                    AddMap(child, path, fieldPath, set, keys);
+                    break;
+                case JsonArray list:
+                    AddList(list, path, fieldPath, set, keys);
+                    break;
+                default:
+                    set.Insert(path);
+                    break;
+            }
+
+            path.RemoveAt(path.Count - 1);
+            fieldPath.RemoveAt(fieldPath.Count - 1);
+        }
+    }
+
+    private static void AddList(JsonArray list, List<string> path, List<string> fieldPath, FieldSet set, IListKeyResolver keys)
+    {
+        if (ListItems.KindOf(keys, fieldPath) == ListKind.Atomic)
+        {
+            set.Insert(path);
+            return;
+        }
+
+        var items = ListItems.Index(keys, fieldPath, list, out var problem)
+            ?? throw new PatchException($"{PathElements.Display(path)}: {problem}");
+        foreach (var item in items)
+        {
+            path.Add(item.Element);
+            set.Insert(path);
+            if (item.Node is JsonObject fields)
+            {
+                AddMap(fields, path, fieldPath, set, keys);
+            }
+
+            path.RemoveAt(path.Count - 1);
+        }
+    }
+
+    private static FieldSet BuildNeverOwned()
+    {
+        var set = new FieldSet();
+        foreach (var path in NeverOwned)
+        {
+            set.Insert(path);
+        }
+
+        return set;
+    }
+}

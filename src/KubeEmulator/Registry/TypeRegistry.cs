@@ -1,0 +1,76 @@
+using System.Collections.Frozen;
+using System.Text.Json.Nodes;
+using KubeEmulator.Api;
+using KubeEmulator.Patching;
+
+namespace KubeEmulator.Registry;
+
+/// <summary>The resources the server answers for: the built-in table plus the versions served by established CRDs.</summary>
+internal sealed class TypeRegistry
+{
+    private readonly Lock gate = new();
+    private readonly IReadOnlyList<ServedType> builtIns = BuiltInResources.All.Select(t => new ServedType(t, null, null, null)).ToList();
+    private readonly Dictionary<string, IReadOnlyList<ServedType>> customByCrd = new(StringComparer.Ordinal);
+    private Snapshot current;
+
+    public TypeRegistry() => current = Build();
+
+    public IReadOnlyList<ServedType> All => current.Served;
+
+    public IReadOnlyCollection<ResourceType> Types => current.Types;
+
+    public IReadOnlyDictionary<ResourceType, JsonObject> CustomSchemas => current.CustomSchemas;
+
+    public ServedType? Find(string group, string version, string plural) =>
+        current.ByPath.GetValueOrDefault($"{group}/{version}/{plural}");
+
+    public ServedType Namespaces => Find("", "v1", "namespaces")!;
+
+    public ServedType CustomResourceDefinitions => Find("apiextensions.k8s.io", "v1", "customresourcedefinitions")!;
+
+    /// <summary>Any served version of the collection, for work that spans kinds (garbage collection).</summary>
+    public ServedType? ByStoreKey(string storeKey) => current.ByStoreKey.GetValueOrDefault(storeKey);
+
+    public static IListKeyResolver ListKeys(ServedType served) => served.Schema?.ListKeys ?? BuiltInListKeys.Instance;
+
+    /// <summary>Serves (or re-serves, after a change) the versions of a CRD.</summary>
+    public void Define(string crdName, IReadOnlyList<ServedType> types)
+    {
+        lock (gate)
+        {
+            customByCrd[crdName] = types;
+            current = Build();
+        }
+    }
+
+    public void Remove(string crdName)
+    {
+        lock (gate)
+        {
+            customByCrd.Remove(crdName);
+            current = Build();
+        }
+    }
+
+    private Snapshot Build()
+    {
+        var served = builtIns.Concat(customByCrd.Values.SelectMany(v => v)).ToList();
+        var byPath = new Dictionary<string, ServedType>(StringComparer.Ordinal);
+        var byStoreKey = new Dictionary<string, ServedType>(StringComparer.Ordinal);
+        foreach (var s in served)
+        {
+            byPath.TryAdd($"{s.Type.Group}/{s.Type.Version}/{s.Type.Plural}", s);
+            byStoreKey.TryAdd(s.StoreKey, s);
+        }
+
+        var schemas = served.Where(s => s.OpenApiSchema is not null).ToDictionary(s => s.Type, s => s.OpenApiSchema!);
+        return new Snapshot(served, served.Select(s => s.Type).ToList(), byPath.ToFrozenDictionary(), byStoreKey.ToFrozenDictionary(), schemas);
+    }
+
+    private sealed record Snapshot(
+        IReadOnlyList<ServedType> Served,
+        IReadOnlyCollection<ResourceType> Types,
+        FrozenDictionary<string, ServedType> ByPath,
+        FrozenDictionary<string, ServedType> ByStoreKey,
+        IReadOnlyDictionary<ResourceType, JsonObject> CustomSchemas);
+}

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+
+namespace KubeEmulator.Semantics;
+
+/// <summary>core/v1 SetDefaults_Service plus what the Service REST storage allocates (clusterIP, clusterIPs, IP families).</summary>
+internal static class ServiceDefaults
+{
+    private const int DefaultClientIpTimeoutSeconds = 10800;
+
+    public static void Apply(JsonObject service, Func<string> allocateClusterIp)
+    {
+        var spec = service.Ensure("spec");
+        spec.DefaultString("sessionAffinity", "None");
+        if (spec.Str("sessionAffinity") == "None")
+        {
+            spec.Remove("sessionAffinityConfig");
+        }
+        else if (spec.Str("sessionAffinity") == "ClientIP")
+        {
+            spec.Ensure("sessionAffinityConfig").Ensure("clientIP").Default("timeoutSeconds", DefaultClientIpTimeoutSeconds);
+        }
+        spec.DefaultString("type", "ClusterIP");
+        var type = spec.Str("type");
+        foreach (var port in spec.Arr("ports").Objects())
+        {
+            port.DefaultString("protocol", "TCP");
+            if (port.IsUnset("targetPort") || port["targetPort"]!.ToJsonString() is "0" or "\"\"")
+            {
+                port["targetPort"] = port["port"]?.DeepClone();
+            }
+        }
+        var externallyAccessible = type is "NodePort" or "LoadBalancer" || (type == "ClusterIP" && spec.Arr("externalIPs") is { Count: > 0 });
+        if (externallyAccessible)
+        {
+            spec.DefaultString("externalTrafficPolicy", "Cluster");
+        }
+        if (type is "ClusterIP" or "NodePort" or "LoadBalancer")
+        {
+            spec.DefaultString("internalTrafficPolicy", "Cluster");
+            AllocateClusterIp(spec, allocateClusterIp);
+        }
+        if (type == "LoadBalancer")
+        {
+            spec.Default("allocateLoadBalancerNodePorts", true);
+        }
+    }
+
+    /// <summary>On update the server keeps what it allocated when the new object leaves it out (patchAllocatedValues).</summary>
+    public static void CarryOverAllocated(JsonObject oldService, JsonObject newService)
+    {
+        if (oldService.Obj("spec") is not { } oldSpec || newService.Obj("spec") is not { } newSpec)
+        {
+            return;
+        }
+        if (newSpec.IsBlank("clusterIP") && newSpec.Arr("clusterIPs") is not { Count: > 0 } && !oldSpec.IsBlank("clusterIP"))
+        {
+            newSpec["clusterIP"] = oldSpec["clusterIP"]!.DeepClone();
+            if (oldSpec["clusterIPs"] is { } ips)
+            {
+                newSpec["clusterIPs"] = ips.DeepClone();
+            }
+        }
+        foreach (var key in new[] { "ipFamilies", "ipFamilyPolicy", "healthCheckNodePort" })
+        {
+            if (newSpec.IsUnset(key) && oldSpec[key] is { } value)
+            {
+                newSpec[key] = value.DeepClone();
+            }
+        }
+        var oldPorts = oldSpec.Arr("ports").Objects().ToList();
+        foreach (var port in newSpec.Arr("ports").Objects().Where(p => p.IsUnset("nodePort")))
+        {
+            var match = oldPorts.FirstOrDefault(o => o["port"]?.ToJsonString() == port["port"]?.ToJsonString()
+                && (o.Str("protocol") ?? "TCP") == (port.Str("protocol") ?? "TCP"));
+            if (match?["nodePort"] is { } nodePort)
+            {
+                port["nodePort"] = nodePort.DeepClone();
+            }
+        }
+    }
+
+    private static void AllocateClusterIp(JsonObject spec, Func<string> allocateClusterIp)
+    {
+        var headless = spec.Str("clusterIP") == "None";
+        if (spec.IsBlank("clusterIP"))
+        {
+            var fromList = spec.Arr("clusterIPs") is { Count: > 0 } ips && ips[0] is JsonValue first ? first.GetValue<string>() : null;
+            spec["clusterIP"] = fromList ?? allocateClusterIp();
+        }
+        if (spec.Arr("clusterIPs") is not { Count: > 0 })
+        {
+            spec["clusterIPs"] = new JsonArray(spec["clusterIP"]!.DeepClone());
+        }
+        var selectorless = spec.Obj("selector") is not { Count: > 0 };
+        spec.DefaultString("ipFamilyPolicy", headless && selectorless ? "RequireDualStack" : "SingleStack");
+        if (spec.Arr("ipFamilies") is not { Count: > 0 })
+        {
+            spec["ipFamilies"] = new JsonArray("IPv4");
+        }
+    }
+}
