@@ -23,9 +23,9 @@ internal sealed class YamlDocumentReader
     public static List<ParsedDocument> ReadAll(string text, string file, ManifestLimits limits)
     {
         var documents = new List<ParsedDocument>();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            var parser = new Parser(new StringReader(text));
             parser.Consume<StreamStart>();
             var index = 0;
             while (parser.TryConsume<DocumentStart>(out _))
@@ -47,8 +47,16 @@ internal sealed class YamlDocumentReader
         }
         catch (YamlException error)
         {
-            var (line, column) = ToPosition(error.Start);
+            var (line, column) = error.Message.Contains("tab", StringComparison.Ordinal) && FirstTabIndent(text) is { } tab
+                ? tab
+                : ToPosition(error.Start);
             throw new ManifestReadException(TrimPosition(error.Message), line, column);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated flow collections; the last good event is the best place we have.
+            var (line, column) = parser.Current is { } last ? ToPosition(last.End) : (1, 1);
+            throw new ManifestReadException("malformed YAML after this point (an unterminated flow collection or quote?)", line, column);
         }
 
         return documents;
@@ -252,6 +260,23 @@ internal sealed class YamlDocumentReader
         }
 
         return count;
+    }
+
+    // YamlDotNet reports tab indentation at the start of the enclosing mapping; users need the line with the tab.
+    private static (int Line, int Column)? FirstTabIndent(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     private static (int Line, int Column) ToPosition(Mark mark) => ((int)mark.Line, (int)mark.Column);
