@@ -34,13 +34,10 @@ public sealed class ManifestRenderer(ManifestOptions options)
         var (candidates, errors, inputs) = kustomization is null
             ? await ReadPlainAsync(boundary, top, cancellationToken).ConfigureAwait(false)
             : await KustomizeBuild.RunAsync(boundary, top, kustomization, options, cancellationToken).ConfigureAwait(false);
-        if (errors.Count > 0)
-        {
-            return RenderResult.Failed(errors, inputs);
-        }
-
+        // Validate what could be read even when some files could not, so one run reports every problem.
         var (objects, invalid) = ObjectValidator.Validate(candidates, request.ApiScope, request.TargetNamespace);
-        return invalid.Count > 0 ? RenderResult.Failed(invalid, inputs) : RenderResult.Rendered(objects, inputs);
+        errors.AddRange(invalid);
+        return errors.Count > 0 ? RenderResult.Failed(errors, inputs) : RenderResult.Rendered(objects, inputs);
     }
 
     private async Task<(List<ManifestCandidate>, List<RenderError>, IReadOnlyList<string>)> ReadPlainAsync(
