@@ -1,2 +1,0 @@
-namespace GitOpsOperator.Manifests;
-internal static class AssemblyMarker;

@@ -1,0 +1,12 @@
+namespace GitOpsOperator.Manifests;
+
+/// <summary>How a render runs: its limits and how kustomize is invoked.</summary>
+public sealed record ManifestOptions
+{
+    public ManifestLimits Limits { get; init; } = new();
+
+    /// <summary>The kustomize command line before the directory, e.g. <c>["kubectl", "kustomize"]</c>; null picks <c>kustomize build</c> when on PATH, else <c>kubectl kustomize</c>.</summary>
+    public IReadOnlyList<string>? KustomizeCommand { get; init; }
+
+    public TimeSpan KustomizeTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}

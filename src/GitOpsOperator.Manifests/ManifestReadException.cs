@@ -1,0 +1,9 @@
+namespace GitOpsOperator.Manifests;
+
+/// <summary>Raised while reading one file; the renderer turns it into a <see cref="RenderError"/> for that file.</summary>
+internal sealed class ManifestReadException(string message, int? line = null, int? column = null) : Exception(message)
+{
+    public int? Line { get; } = line;
+
+    public int? Column { get; } = column;
+}
