@@ -131,4 +131,35 @@ public class DeploymentControllerIntegrationTests
         Assert.Empty(await ClusterProbe.ReplicaSetsOfAsync(cluster.Client, "default", "web"));
         Assert.Null((await cluster.Client.AppsV1.ReadNamespacedDeploymentAsync("web", "default")).Status?.ObservedGeneration);
     }
+
+    [Fact]
+    public async Task Settled_deployment_causes_no_further_writes()
+    {
+        await using var cluster = await ClusterProbe.StartAsync();
+        await cluster.Client.AppsV1.CreateNamespacedDeploymentAsync(ClusterProbe.Deployment("web", "nginx:1.27", replicas: 2), "default");
+        await ClusterProbe.EventuallyAsync(
+            () => cluster.Client.AppsV1.ReadNamespacedDeploymentAsync("web", "default"), ClusterProbe.IsAvailable, "web to become available");
+        var settled = await ClusterProbe.EventuallyAsync(
+            () => ClusterProbe.ReplicaSetsOfAsync(cluster.Client, "default", "web"), list => list.Single().Status?.ReadyReplicas == 2, "the ReplicaSet to be ready");
+
+        var before = cluster.ResourceVersion;
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(before, cluster.ResourceVersion);
+        Assert.Equal(settled.Single().Metadata.ResourceVersion, (await ClusterProbe.ReplicaSetsOfAsync(cluster.Client, "default", "web")).Single().Metadata.ResourceVersion);
+    }
+
+    [Fact]
+    public async Task Deleting_a_deployment_removes_the_replica_sets_it_controls()
+    {
+        await using var cluster = await ClusterProbe.StartAsync();
+        await cluster.Client.AppsV1.CreateNamespacedDeploymentAsync(ClusterProbe.Deployment("web", "nginx:1.27"), "default");
+        await ClusterProbe.EventuallyAsync(
+            () => ClusterProbe.ReplicaSetsOfAsync(cluster.Client, "default", "web"), list => list.Count == 1, "a ReplicaSet for web");
+
+        await cluster.Client.AppsV1.DeleteNamespacedDeploymentAsync("web", "default");
+
+        await ClusterProbe.EventuallyAsync(
+            () => ClusterProbe.ReplicaSetsOfAsync(cluster.Client, "default", "web"), list => list.Count == 0, "the ReplicaSet to be collected");
+    }
 }
