@@ -45,6 +45,34 @@ public sealed class TableConverterTests
         Assert.Equal("""["web","NodePort","10.0.0.7","\u003Cnone\u003E","80:30080/TCP,53/UDP","24h","app=web"]""", table["rows"]![0]!["cells"]!.ToJsonString());
     }
 
+    [Fact]
+    public void Pod_table_counts_ready_containers_and_restarts_with_the_last_restart_age()
+    {
+        var pod = Parse("""
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","creationTimestamp":"2026-01-02T10:00:00Z"},
+             "spec":{"containers":[{"name":"a"},{"name":"b"}],"nodeName":"node-1"},
+             "status":{"phase":"Running","podIP":"10.1.0.4","containerStatuses":[
+               {"name":"a","ready":true,"restartCount":1,"lastState":{"terminated":{"exitCode":1,"finishedAt":"2026-01-02T11:50:00Z"}}},
+               {"name":"b","ready":false,"restartCount":2,"state":{"terminated":{"exitCode":137,"reason":"OOMKilled"}}}]}}
+            """);
+
+        var table = TableConverter.ToTable(Type("Pod"), [pod], null, null, null, null, Now);
+
+        Assert.Equal(["Name", "Ready", "Status", "Restarts", "Age", "IP", "Node"], Names(table));
+        Assert.Equal("""["p","1/2","OOMKilled","3 (10m ago)","120m","10.1.0.4","node-1"]""", table["rows"]![0]!["cells"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Terminating_pod_says_so_whatever_its_phase()
+    {
+        var pod = Parse("""{"metadata":{"name":"p","deletionTimestamp":"2026-01-02T11:59:00Z"},"spec":{"containers":[{"name":"a"}]},"status":{"phase":"Running"}}""");
+
+        var cells = TableConverter.ToTable(Type("Pod"), [pod], null, null, null, null, Now)["rows"]![0]!["cells"]!;
+
+        Assert.Equal("Terminating", (string?)cells[2]);
+        Assert.Equal("0", (string?)cells[3]);
+    }
+
     [Theory]
     [InlineData("ConfigMap", """{"data":{"a":"1","b":"2"},"binaryData":{"c":"AA=="}}""", """["cm",3,"2d"]""")]
     [InlineData("Secret", """{"type":"kubernetes.io/tls","data":{"tls.crt":"AA==","tls.key":"AA=="}}""", """["cm","kubernetes.io/tls",2,"2d"]""")]

@@ -73,10 +73,10 @@ internal sealed class ApiHandler
         }
     }
 
-    /// <summary>Protobuf bodies are read only for creates (what kubectl's typed clients send); answers are always JSON.</summary>
+    /// <summary>Protobuf bodies are read for what typed clients send (create, update, delete); answers are always JSON.</summary>
     private static void RefuseUnsupportedBodies(HttpRequest request, ApiRoute route)
     {
-        if (RequestBody.IsProtobuf(request.ContentType) && route.Verb != "create")
+        if (RequestBody.IsProtobuf(request.ContentType) && route.Verb is not ("create" or "update" or "delete" or "deletecollection"))
         {
             throw ProtobufBodies.Unsupported();
         }

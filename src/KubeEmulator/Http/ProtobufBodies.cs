@@ -4,8 +4,8 @@ using KubeEmulator.Errors;
 namespace KubeEmulator.Http;
 
 /// <summary>
-/// The protobuf bodies kubectl's typed clients send for `kubectl create namespace|configmap|secret`
-/// ("k8s\0" + runtime.Unknown wrapping the object), read into JSON. Other kinds are refused with 415.
+/// The protobuf bodies client-go's typed clients send (kubectl create namespace|configmap|secret, helm's release
+/// Secrets and their deletes): "k8s\0" + runtime.Unknown wrapping the object, read into JSON. Other kinds get 415.
 /// </summary>
 internal static class ProtobufBodies
 {
@@ -42,6 +42,7 @@ internal static class ProtobufBodies
             ("v1", "Namespace") => Namespace(raw),
             ("v1", "ConfigMap") => ConfigMap(raw),
             ("v1", "Secret") => Secret(raw),
+            (_, "DeleteOptions") => DeleteOptions(raw),
             _ => throw Unsupported(),
         };
         obj["apiVersion"] = apiVersion;
@@ -156,6 +157,35 @@ internal static class ProtobufBodies
         return obj;
     }
 
+    private static JsonObject DeleteOptions(ReadOnlySpan<byte> data)
+    {
+        var obj = new JsonObject();
+        var dryRun = new JsonArray();
+        var reader = new ProtobufReader(data);
+        while (!reader.AtEnd)
+        {
+            switch (reader.ReadTag())
+            {
+                case (4, 2):
+                    obj["propagationPolicy"] = reader.ReadString();
+                    break;
+                case (5, 2):
+                    dryRun.Add(reader.ReadString());
+                    break;
+                case var (_, wireType):
+                    reader.Skip(wireType);
+                    break;
+            }
+        }
+
+        if (dryRun.Count > 0)
+        {
+            obj["dryRun"] = dryRun;
+        }
+
+        return obj;
+    }
+
     private static JsonObject ObjectMeta(ReadOnlySpan<byte> data)
     {
         var metadata = new JsonObject();
@@ -172,6 +202,12 @@ internal static class ProtobufBodies
                     break;
                 case (3, 2):
                     metadata["namespace"] = reader.ReadString();
+                    break;
+                case (5, 2):
+                    metadata["uid"] = reader.ReadString();
+                    break;
+                case (6, 2):
+                    metadata["resourceVersion"] = reader.ReadString();
                     break;
                 case (11, 2):
                     AddEntry(metadata, "labels", reader.ReadBytes(), base64: false);

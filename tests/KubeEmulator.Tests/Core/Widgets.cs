@@ -57,6 +57,10 @@ internal static class Widgets
           - name: v2
             served: true
             storage: false
+            additionalPrinterColumns:
+            - name: Size
+              type: integer
+              jsonPath: .spec.size
             schema:
               openAPIV3Schema:
                 type: object
