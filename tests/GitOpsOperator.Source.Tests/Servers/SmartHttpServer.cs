@@ -14,8 +14,8 @@ namespace GitOpsOperator.Source.Tests.Servers;
 
 /// <summary>
 /// Smart HTTP: <c>git http-backend</c> run as CGI behind Kestrel on 127.0.0.1. Routes: <c>/open/…</c> (anonymous),
-/// <c>/basic/…</c> (basic auth), <c>/bearer/…</c> (bearer token), <c>/dying/…</c> (cuts every pack response short).
-/// Every request is recorded with the bytes it sent back.
+/// <c>/basic/…</c> (basic auth), <c>/bearer/…</c> (bearer token). Pack responses of repositories marked
+/// <see cref="Dying"/> are cut short, as by a server dying mid-fetch. Every request is recorded with the bytes it sent.
 /// </summary>
 public sealed class SmartHttpServer : IAsyncDisposable
 {
@@ -37,6 +37,13 @@ public sealed class SmartHttpServer : IAsyncDisposable
     public string BaseUrl { get; }
 
     public ConcurrentQueue<ServedRequest> Requests { get; } = new();
+
+    /// <summary>Names of repositories whose pack responses die after a few kilobytes.</summary>
+    public ConcurrentDictionary<string, bool> Dying { get; } = new();
+
+    /// <summary>The requests served so far for one repository.</summary>
+    public IReadOnlyList<ServedRequest> RequestsFor(string repoName) =>
+        [.. Requests.Where(request => request.Path.StartsWith(repoName + ".git/", StringComparison.Ordinal))];
 
     public static async Task<SmartHttpServer> StartAsync(string projectRoot)
     {
@@ -89,7 +96,7 @@ public sealed class SmartHttpServer : IAsyncDisposable
             return;
         }
 
-        var counting = new CountingStream(context.Response.Body, route == "dying" && context.Request.Method == "POST" ? DyingAfterBytes : long.MaxValue);
+        var counting = new CountingStream(context.Response.Body, context.Request.Method == "POST" && Dying.ContainsKey(segments[1].Split(".git/")[0]) ? DyingAfterBytes : long.MaxValue);
         var status = await RunBackendAsync(context, "/" + segments[1], counting);
         Requests.Enqueue(new ServedRequest(route, context.Request.Method, segments[1], status, counting.Written));
         if (counting.CutShort)
