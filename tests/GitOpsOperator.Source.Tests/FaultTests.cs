@@ -46,7 +46,7 @@ public sealed class FaultTests(GitServers servers)
         var result = await cache.PollAsync(Requests.For($"http://127.0.0.1:{Cli.FreePort()}/repo.git"), CancellationToken.None);
 
         Assert.Equal(FailureReason.ArtifactFailed, result.Failure?.Reason);
-        Assert.Contains("Could not connect", result.Failure!.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Failed to connect to 127.0.0.1", result.Failure!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
