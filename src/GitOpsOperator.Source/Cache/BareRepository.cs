@@ -53,19 +53,18 @@ public sealed class BareRepository
         return result.Succeeded && result.Output.Length > 0;
     }
 
-    /// <summary>Fetches the refspecs; the result and the bytes of pack data received.</summary>
+    /// <summary>Fetches the refspecs; the result and the bytes received, as git's transfer progress reports them.</summary>
     public async Task<(GitProcessResult Result, long BytesReceived)> FetchAsync(
         GitUrl url, IReadOnlyList<string> refspecs, GitEnvironment environment, TimeSpan timeout, CancellationToken cancellationToken)
     {
         RemoveInterruptedFetches();
-        var packsBefore = Packs().Select(pack => pack.Name).ToHashSet(StringComparer.Ordinal);
         string[] arguments =
         [
             "-C", Directory, "-c", "fetch.unpackLimit=1", "-c", "gc.auto=0", "-c", "maintenance.auto=false",
-            "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--", url.Value, .. refspecs,
+            "fetch", "--progress", "--no-tags", "--no-write-fetch-head", "--", url.Value, .. refspecs,
         ];
         var result = await GitProcess.RunAsync(arguments, environment, timeout, cancellationToken).ConfigureAwait(false);
-        var received = Packs().Where(pack => !packsBefore.Contains(pack.Name)).Sum(pack => pack.Length);
+        var received = TransferProgress.BytesReceived(result.Error);
         if (result.Succeeded && Packs().Count() > MaxPacks)
         {
             await GitProcess.RunAsync(

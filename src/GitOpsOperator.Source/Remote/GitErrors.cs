@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace GitOpsOperator.Source.Remote;
 
 /// <summary>Turns what a failed git process said into a reason of API.md and a message a person can act on.</summary>
-public static class GitErrors
+public static partial class GitErrors
 {
     private static readonly string[] AuthenticationSigns =
     [
@@ -44,10 +46,15 @@ public static class GitErrors
 
     private static string Summary(string error)
     {
-        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => !line.StartsWith("hint:", StringComparison.Ordinal) && !line.StartsWith("Warning: Permanently added", StringComparison.Ordinal))
+        var said = error.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !Noise().IsMatch(line))
             .Select(line => line.StartsWith("fatal: ", StringComparison.Ordinal) ? line["fatal: ".Length..] : line)
+            .Distinct(StringComparer.Ordinal)
+            .TakeLast(3)
             .ToList();
-        return lines.Count == 0 ? "git gave no reason" : string.Join("; ", lines.TakeLast(3));
+        return said.Count == 0 ? "git gave no reason" : string.Join("; ", said);
     }
+
+    [GeneratedRegex("^(hint:|Warning: Permanently added|(remote: )?(Enumerating|Counting|Compressing|Receiving|Resolving|Unpacking|Total|Writing) )")]
+    private static partial Regex Noise();
 }

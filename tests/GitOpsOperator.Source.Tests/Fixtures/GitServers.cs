@@ -10,7 +10,16 @@ namespace GitOpsOperator.Source.Tests.Fixtures;
 public sealed class GitServers : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("gitops-source-tests-").FullName;
+    private readonly Lazy<Task<LargeRepo>> _large;
     private int _repos;
+
+    private readonly Lazy<Task<GitSourceCache>> _largeCache;
+
+    public GitServers()
+    {
+        _large = new(() => LargeRepo.CreateAsync(ServeRoot, "large"));
+        _largeCache = new(CloneLargeRepoAsync);
+    }
 
     public string ServeRoot => Path.Combine(_root, "srv");
 
@@ -34,14 +43,35 @@ public sealed class GitServers : IAsyncLifetime
     public Task<OriginRepo> NewRepoAsync(string defaultBranch = "main") =>
         OriginRepo.CreateAsync(ServeRoot, Path.Combine(_root, "work"), $"repo{Interlocked.Increment(ref _repos)}", defaultBranch);
 
+    /// <summary>The 10,000-commit, 5,000-file repository, generated on first use.</summary>
+    public Task<LargeRepo> LargeRepoAsync() => _large.Value;
+
+    /// <summary>A cache that has cloned the large repository over smart HTTP once; later tests poll it further.</summary>
+    public Task<GitSourceCache> LargeRepoCacheAsync() => _largeCache.Value;
+
+    public SourceRequest LargeRepoRequest() => Requests.For(Http.Url("open", "large"));
+
     /// <summary>A new, empty cache in its own directory.</summary>
     public GitSourceCache NewCache() =>
         new(Path.Combine(_root, "caches", Guid.NewGuid().ToString("N")), NullLogger<GitSourceCache>.Instance);
+
+    private async Task<GitSourceCache> CloneLargeRepoAsync()
+    {
+        await LargeRepoAsync();
+        var cache = NewCache();
+        (await cache.PollAsync(LargeRepoRequest(), CancellationToken.None)).Succeeds();
+        return cache;
+    }
 
     public string FileUrl(OriginRepo repo) => $"file://{repo.GitDir}";
 
     public async Task DisposeAsync()
     {
+        if (_largeCache.IsValueCreated)
+        {
+            (await _largeCache.Value).Dispose();
+        }
+
         await Daemon.DisposeAsync();
         await Http.DisposeAsync();
         await Ssh.DisposeAsync();
