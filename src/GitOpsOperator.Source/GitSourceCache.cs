@@ -102,12 +102,13 @@ public sealed class GitSourceCache : IDisposable
 
     private async Task<SourceResult> PollOnceAsync(SourceRequest request, CancellationToken cancellationToken)
     {
-        var url = GitUrl.Parse(request.Url);
-        if (url.Failure is { } invalidUrl)
+        var parsed = GitUrl.Parse(request.Url);
+        if (parsed.Failure is { } invalidUrl)
         {
             return SourceResult.Failed(invalidUrl);
         }
 
+        var url = parsed.Value!;
         if (request.Reference.Validate() is { } invalidRef)
         {
             return SourceResult.Failed(FailureReason.InvalidSpec, invalidRef);
@@ -118,42 +119,46 @@ public sealed class GitSourceCache : IDisposable
             return SourceResult.Failed(FailureReason.InvalidSpec, $"spec.timeout must be positive, not {request.Timeout}");
         }
 
-        var session = RemoteSession.Open(url.Value!, request.Credentials, request.Timeout);
+        var session = RemoteSession.Open(url, request.Credentials, request.Timeout);
         if (session.Failure is { } unusable)
         {
             return SourceResult.Failed(unusable);
         }
 
         using var remote = session.Value!;
-        var listing = await GitProcess.RunAsync(
-            ["-c", "protocol.version=0", "ls-remote", "--symref", "--", url.Value!.Value], remote.Environment, request.Timeout, cancellationToken)
-            .ConfigureAwait(false);
-        if (!listing.Succeeded)
+        var resolved = await ListAndResolveAsync(url, request, remote.Environment, cancellationToken).ConfigureAwait(false);
+        if (resolved.Failure is { } unresolved)
         {
-            return SourceResult.Failed(GitErrors.Describe("listing refs of", url.Value!, listing, request.Timeout));
+            return SourceResult.Failed(unresolved);
         }
 
-        var resolved = RefResolver.Resolve(request.Reference, RemoteRefs.Parse(listing.OutputText), url.Value!.Value);
-        if (resolved.Failure is { } notFound)
-        {
-            return SourceResult.Failed(notFound);
-        }
-
-        var gate = Lock(url.Value!);
+        var gate = Lock(url);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var repository = new BareRepository(Path.Combine(_root, url.Value!.CacheDirectoryName()));
-            return await UpdateAsync(repository, url.Value!, resolved.Value!, request, remote.Environment, cancellationToken).ConfigureAwait(false);
+            var repository = new BareRepository(Path.Combine(_root, url.CacheDirectoryName()));
+            return await UpdateAsync(repository, url, resolved.Value!, request, remote.Environment, cancellationToken).ConfigureAwait(false);
         }
         catch (LibGit2SharpException e)
         {
-            return SourceResult.Failed(FailureReason.ArtifactFailed, $"the cache of {url.Value!.Value} could not be read: {e.Message}");
+            return SourceResult.Failed(FailureReason.ArtifactFailed, $"the cache of {url} could not be read: {e.Message}");
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>One ref listing (protocol v0: a single round trip on every transport), resolved without touching the cache.</summary>
+    private static async Task<Result<ResolvedRef>> ListAndResolveAsync(
+        GitUrl url, SourceRequest request, GitEnvironment environment, CancellationToken cancellationToken)
+    {
+        var listing = await GitProcess.RunAsync(
+            ["-c", "protocol.version=0", "ls-remote", "--symref", "--", url.Value], environment, request.Timeout, cancellationToken)
+            .ConfigureAwait(false);
+        return listing.Succeeded
+            ? RefResolver.Resolve(request.Reference, RemoteRefs.Parse(listing.OutputText), url.Value)
+            : Result<ResolvedRef>.Fail(GitErrors.Describe("listing refs of", url, listing, request.Timeout));
     }
 
     private static async Task<SourceResult> UpdateAsync(
