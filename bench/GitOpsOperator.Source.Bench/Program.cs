@@ -67,14 +67,16 @@ try
     Console.WriteLine();
     Console.WriteLine($"Smart HTTP (Kestrel + git http-backend on 127.0.0.1), {files} files, {commits} commits; median of {CloneRepeats} clones (alternating) and {Repeats} polls and fetches.");
     Console.WriteLine();
-    Console.WriteLine("| operation | tool | time (ms) | HTTP requests | bytes served | client report |");
+    Console.WriteLine("| operation | tool | median time (ms) | HTTP requests | bytes served (median, min–max) | client report (last run) |");
     Console.WriteLine("| --- | --- | ---: | ---: | ---: | --- |");
     foreach (var group in rows.GroupBy(row => (row.Operation, row.Tool)))
     {
-        var median = group.OrderBy(row => row.Time).ElementAt(group.Count() / 2);
+        var runs = group.ToList();
+        var time = runs.Select(row => row.Time.TotalMilliseconds).Order().ElementAt(runs.Count / 2);
+        var bytes = runs.Select(row => row.BytesServed).Order().ToList();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"| {median.Operation} | {median.Tool} | {median.Time.TotalMilliseconds:0} | {median.Requests} | {median.BytesServed} | {median.ClientReport} |"));
+            $"| {group.Key.Operation} | {group.Key.Tool} | {time:0} | {runs[^1].Requests} | {bytes[bytes.Count / 2]} ({bytes[0]}–{bytes[^1]}) | {runs[^1].ClientReport} |"));
     }
 
     Console.WriteLine();
