@@ -8,7 +8,7 @@ namespace GitOpsOperator.Source.Cache;
 /// Fetches land in a new pack that is only referenced once complete, so an interrupted fetch leaves nothing but
 /// a temporary file, removed before the next one.
 /// </summary>
-public sealed class BareRepository
+internal sealed class BareRepository
 {
     private const int MaxPacks = 20;
 

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace GitOpsOperator.Source.Cache;
 
 /// <summary>Reads the bytes received from git's fetch progress ("Receiving objects: 100% (5/5), 1.03 KiB | …, done.").</summary>
-public static partial class TransferProgress
+internal static partial class TransferProgress
 {
     private static readonly Dictionary<string, long> Units = new(StringComparer.Ordinal)
     {

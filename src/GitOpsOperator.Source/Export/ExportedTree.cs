@@ -37,7 +37,7 @@ public sealed class ExportedTree : IDisposable
     public IReadOnlyList<string> Files { get; }
 
     /// <summary>Opens the commit in a cached repository and lists the path; fails when the path is missing or escapes.</summary>
-    public static Result<ExportedTree> Open(string repositoryDirectory, string commitSha, string path)
+    internal static Result<ExportedTree> Open(string repositoryDirectory, string commitSha, string path)
     {
         var repository = new Repository(repositoryDirectory);
         if (repository.Lookup<Commit>(commitSha) is not { } commit)

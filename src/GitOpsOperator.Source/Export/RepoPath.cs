@@ -1,7 +1,7 @@
 namespace GitOpsOperator.Source.Export;
 
 /// <summary>Repo-relative paths: segments under the repo root, never above it.</summary>
-public static class RepoPath
+internal static class RepoPath
 {
     /// <summary>
     /// The segments of <paramref name="path"/> taken relative to <paramref name="baseSegments"/> (<c>.</c> and

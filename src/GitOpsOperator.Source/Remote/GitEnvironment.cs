@@ -4,7 +4,7 @@ namespace GitOpsOperator.Source.Remote;
 /// The environment of one git invocation: configuration passed through <c>GIT_CONFIG_*</c> variables, so credentials
 /// live only in that process (never on a command line other users can read), and the values to scrub from its output.
 /// </summary>
-public sealed record GitEnvironment(
+internal sealed record GitEnvironment(
     IReadOnlyList<KeyValuePair<string, string>> Config,
     IReadOnlyDictionary<string, string> Variables,
     IReadOnlyList<string> Secrets)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace GitOpsOperator.Source.Remote;
 
 /// <summary>Turns what a failed git process said into a reason of API.md and a message a person can act on.</summary>
-public static partial class GitErrors
+internal static partial class GitErrors
 {
     private static readonly string[] AuthenticationSigns =
     [

@@ -6,7 +6,7 @@ namespace GitOpsOperator.Source.Remote;
 /// Runs the git CLI. A process, unlike a libgit2 call, can be abandoned: when the timeout passes it is killed
 /// with its children (remote helpers, ssh), so a stalled server never holds a caller or a lock.
 /// </summary>
-public static class GitProcess
+internal static class GitProcess
 {
     /// <summary>Runs git with the arguments; a timeout is a result (<see cref="GitProcessResult.TimedOut"/>), cancellation throws.</summary>
     public static async Task<GitProcessResult> RunAsync(

@@ -1,7 +1,7 @@
 namespace GitOpsOperator.Source.Remote;
 
 /// <summary>What a finished (or abandoned) git process left behind.</summary>
-public sealed record GitProcessResult(int ExitCode, byte[] Output, string Error, bool TimedOut)
+internal sealed record GitProcessResult(int ExitCode, byte[] Output, string Error, bool TimedOut)
 {
     public bool Succeeded => !TimedOut && ExitCode == 0;
 

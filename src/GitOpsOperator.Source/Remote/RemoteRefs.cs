@@ -2,7 +2,7 @@ namespace GitOpsOperator.Source.Remote;
 
 /// <summary>A remote's refs as one listing reported them: names to commits (annotated tags already peeled).</summary>
 /// <param name="Head">The ref the remote's HEAD points to (e.g. <c>refs/heads/main</c>), when it said.</param>
-public sealed record RemoteRefs(IReadOnlyDictionary<string, string> Commits, string? Head)
+internal sealed record RemoteRefs(IReadOnlyDictionary<string, string> Commits, string? Head)
 {
     private const string Peeled = "^{}";
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace GitOpsOperator.Source.Remote;
 
 /// <summary>The git environment that talks to one remote with one request's credentials, and the files it needs.</summary>
-public sealed class RemoteSession : IDisposable
+internal sealed class RemoteSession : IDisposable
 {
     private readonly SshKeyFiles? _keyFiles;
 

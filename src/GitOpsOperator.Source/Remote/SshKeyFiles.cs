@@ -4,7 +4,7 @@ namespace GitOpsOperator.Source.Remote;
 /// The private key and known_hosts of one request, written where ssh can read them: a private temporary
 /// directory (mode 0700, files 0600) that is removed on dispose.
 /// </summary>
-public sealed class SshKeyFiles : IDisposable
+internal sealed class SshKeyFiles : IDisposable
 {
     private readonly DirectoryInfo _directory;
 

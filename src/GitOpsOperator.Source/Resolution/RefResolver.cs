@@ -4,7 +4,7 @@ using Semver;
 namespace GitOpsOperator.Source.Resolution;
 
 /// <summary>Resolves a <see cref="GitReference"/> against a remote's ref listing, without fetching.</summary>
-public static class RefResolver
+internal static class RefResolver
 {
     /// <summary>The ref and commit the reference names, or <see cref="FailureReason.RefNotFound"/>.</summary>
     public static Result<ResolvedRef> Resolve(GitReference reference, RemoteRefs refs, string url)

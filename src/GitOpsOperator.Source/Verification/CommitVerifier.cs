@@ -4,7 +4,7 @@ using LibGit2Sharp;
 namespace GitOpsOperator.Source.Verification;
 
 /// <summary>Verifies the OpenPGP signature of a commit in a local repository.</summary>
-public static class CommitVerifier
+internal static class CommitVerifier
 {
     /// <summary>
     /// Null when the commit carries a valid signature by one of the trusted keys; otherwise a

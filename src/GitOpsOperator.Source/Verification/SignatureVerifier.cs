@@ -4,7 +4,7 @@ using Org.BouncyCastle.Bcpg.OpenPgp;
 namespace GitOpsOperator.Source.Verification;
 
 /// <summary>Checks an armored OpenPGP signature over the exact signed bytes of a commit.</summary>
-public static class SignatureVerifier
+internal static class SignatureVerifier
 {
     /// <summary>Null when the signature is valid and made by a trusted key; otherwise why not.</summary>
     public static string? Check(string armoredSignature, byte[] signedData, TrustedKeys keys)

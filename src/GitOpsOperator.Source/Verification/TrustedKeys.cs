@@ -35,7 +35,7 @@ public sealed class TrustedKeys
     }
 
     /// <summary>The trusted key (primary or subkey) with this key id, if any.</summary>
-    public PgpPublicKey? Find(long keyId) =>
+    internal PgpPublicKey? Find(long keyId) =>
         _rings.Select(ring => ring.GetPublicKey(keyId)).FirstOrDefault(key => key is not null);
 
     private static List<PgpPublicKeyRing> Parse(byte[] armored)
