@@ -23,6 +23,26 @@ public sealed class AuthenticationTests(GitServers servers)
     }
 
     [Fact]
+    public async Task Secrets_never_reach_the_logs()
+    {
+        var repo = await servers.NewRepoAsync();
+        await repo.CommitAsync("first", ("a.yaml", "a: 1\n"));
+        var logger = new RecordingLogger<GitSourceCache>();
+        using var cache = new GitSourceCache(Path.Combine(servers.ServeRoot, "..", "caches", Guid.NewGuid().ToString("N")), logger);
+
+        (await cache.PollAsync(Requests.For(servers.Http.Url("basic", repo.Name), credentials: Requests.Basic(SmartHttpServer.Username, SmartHttpServer.Password)), CancellationToken.None)).Succeeds();
+        await cache.PollAsync(Requests.For(servers.Http.Url("basic", repo.Name), credentials: Requests.Basic(SmartHttpServer.Username, "leaked-pa55")), CancellationToken.None);
+        await cache.PollAsync(Requests.For(servers.Http.Url("bearer", repo.Name), credentials: Requests.Bearer("leaked-t0ken")), CancellationToken.None);
+
+        Assert.Contains(logger.Lines, line => line.Contains("Fetched", StringComparison.Ordinal));
+        Assert.Equal(2, logger.Lines.Count(line => line.Contains("AuthenticationFailed", StringComparison.Ordinal)));
+        Assert.DoesNotContain(logger.Lines, line =>
+            line.Contains(SmartHttpServer.Password, StringComparison.Ordinal)
+            || line.Contains("leaked-pa55", StringComparison.Ordinal)
+            || line.Contains("leaked-t0ken", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Missing_credentials_for_a_protected_url_are_an_authentication_failure()
     {
         var repo = await servers.NewRepoAsync();

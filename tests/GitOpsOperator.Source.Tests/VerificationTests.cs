@@ -71,6 +71,24 @@ public sealed class VerificationTests(GitServers servers, SigningKeys keys) : IC
     }
 
     [Fact]
+    public async Task Commit_altered_after_signing_is_refused()
+    {
+        var repo = await servers.NewRepoAsync();
+        await SignedCommitAsync(repo, keys.TrustedFingerprint, "signed");
+        var raw = await Cli.GitAsync("--git-dir", repo.GitDir, "cat-file", "commit", "HEAD");
+        var forged = await Cli.RunAsync(
+            "git", ["--git-dir", repo.GitDir, "hash-object", "-t", "commit", "-w", "--stdin"], input: raw.Replace("\n\nsigned", "\n\nforged", StringComparison.Ordinal) + "\n");
+        await Cli.GitAsync("--git-dir", repo.GitDir, "update-ref", "refs/heads/main", forged);
+        using var cache = servers.NewCache();
+
+        var result = await cache.PollAsync(Verified(servers.FileUrl(repo)), CancellationToken.None);
+
+        Assert.Equal(FailureReason.VerificationFailed, result.Failure?.Reason);
+        Assert.Contains($"commit {forged}", result.Failure!.Message, StringComparison.Ordinal);
+        Assert.Contains("does not match the commit", result.Failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_secret_value_that_is_not_a_public_key_is_named()
     {
         var result = TrustedKeys.FromSecretData("git-trusted-keys", new Dictionary<string, byte[]> { ["team.asc"] = "not a key"u8.ToArray() });
