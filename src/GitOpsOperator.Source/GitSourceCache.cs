@@ -47,7 +47,7 @@ public sealed class GitSourceCache : IDisposable
         var result = await PollOnceAsync(request, cancellationToken).ConfigureAwait(false);
         if (result.Failure is { } failure)
         {
-            Log.PollFailed(_logger, request.Url, failure.Reason, failure.Message);
+            Log.PollFailed(_logger, GitUrl.Redact(request.Url), failure.Reason, failure.Message);
         }
         else if (result.Fetched)
         {

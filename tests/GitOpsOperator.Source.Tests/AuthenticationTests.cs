@@ -33,6 +33,7 @@ public sealed class AuthenticationTests(GitServers servers)
         (await cache.PollAsync(Requests.For(servers.Http.Url("basic", repo.Name), credentials: Requests.Basic(SmartHttpServer.Username, SmartHttpServer.Password)), CancellationToken.None)).Succeeds();
         await cache.PollAsync(Requests.For(servers.Http.Url("basic", repo.Name), credentials: Requests.Basic(SmartHttpServer.Username, "leaked-pa55")), CancellationToken.None);
         await cache.PollAsync(Requests.For(servers.Http.Url("bearer", repo.Name), credentials: Requests.Bearer("leaked-t0ken")), CancellationToken.None);
+        await cache.PollAsync(Requests.For("https://user:leaked-pa55@git.example.com/repo.git"), CancellationToken.None);
 
         Assert.Contains(logger.Lines, line => line.Contains("Fetched", StringComparison.Ordinal));
         Assert.Equal(2, logger.Lines.Count(line => line.Contains("AuthenticationFailed", StringComparison.Ordinal)));

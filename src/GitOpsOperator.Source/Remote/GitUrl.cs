@@ -30,7 +30,7 @@ public sealed partial record GitUrl(string Value, GitTransport Transport, string
 
         if (value.StartsWith('-') || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            return Invalid($"spec.url \"{Printable(value)}\" is not a git URL (it starts with '-' or contains spaces)");
+            return Invalid($"spec.url \"{Printable(Redact(value))}\" is not a git URL (it starts with '-' or contains spaces)");
         }
 
         if (!value.Contains("://", StringComparison.Ordinal))
@@ -90,9 +90,8 @@ public sealed partial record GitUrl(string Value, GitTransport Transport, string
         return trimmed.EndsWith(".git", StringComparison.Ordinal) ? trimmed[..^4] : trimmed;
     }
 
-    private static string Redact(string value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
-        ? value.Replace(uri.UserInfo + "@", string.Empty, StringComparison.Ordinal)
-        : value;
+    /// <summary>The URL without any user information, as it may be shown in logs and messages.</summary>
+    internal static string Redact(string value) => UserInfo().Replace(value, string.Empty);
 
     private static string Printable(string value) => new(value.Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
@@ -100,6 +99,9 @@ public sealed partial record GitUrl(string Value, GitTransport Transport, string
 
     [GeneratedRegex(@"^(?:[^@/:]+@)?(?<host>[^@/:]+):(?<path>[^:].*)$")]
     private static partial Regex ScpLike();
+
+    [GeneratedRegex("(?<=://)[^/@]*@")]
+    private static partial Regex UserInfo();
 
     [GeneratedRegex("[^A-Za-z0-9._-]")]
     private static partial Regex Unsafe();
