@@ -26,13 +26,17 @@ public sealed class FaultTests(GitServers servers)
         Assert.True(clock.Elapsed < timeout + TimeSpan.FromSeconds(20), $"the stalled poll took {clock.Elapsed}");
     }
 
-    [Fact]
-    public async Task Stalled_git_daemon_protocol_fails_with_artifact_failed()
+    [Theory]
+    [InlineData("git")]
+    [InlineData("ssh")]
+    public async Task Stalled_server_fails_with_artifact_failed_over_other_transports(string scheme)
     {
         using var cache = servers.NewCache();
+        var credentials = scheme == "ssh" ? new GitCredentials.Ssh(servers.Ssh.ClientKey, servers.Ssh.KnownHosts) : GitCredentials.None;
 
         var result = await cache.PollAsync(
-            Requests.For($"git://127.0.0.1:{servers.Stalling.Port}/repo.git", timeout: TimeSpan.FromSeconds(2)), CancellationToken.None);
+            Requests.For($"{scheme}://127.0.0.1:{servers.Stalling.Port}/repo.git", credentials: credentials, timeout: TimeSpan.FromSeconds(2)),
+            CancellationToken.None);
 
         Assert.Equal(FailureReason.ArtifactFailed, result.Failure?.Reason);
         Assert.Contains("timed out", result.Failure!.Message, StringComparison.Ordinal);
