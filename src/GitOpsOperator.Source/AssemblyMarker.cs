@@ -1,2 +1,0 @@
-namespace GitOpsOperator.Source;
-internal static class AssemblyMarker;
