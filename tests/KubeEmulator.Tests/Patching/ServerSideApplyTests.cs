@@ -378,6 +378,26 @@ public class ServerSideApplyTests
         Assert.Equal(".spec.containers: element 0: associative list with keys has an element that omits key field \"name\" (and doesn't have default value)", error.Message);
     }
 
+    [Fact]
+    public void Metadata_lists_merge_by_the_built_in_keys_whatever_the_kinds_schema_says()
+    {
+        var live = ServerSideApply.Apply(null, Json.Object("""{"metadata":{"name":"x","finalizers":["a.io/one"]}}"""),
+            new ApplyRequest("a", false, new NoListKeys(), T1, "example.com/v1")).Object;
+
+        var result = ServerSideApply.Apply(live, Json.Object("""{"metadata":{"name":"x","finalizers":["b.io/two"]}}"""),
+            new ApplyRequest("b", false, new NoListKeys(), T2, "example.com/v1"));
+
+        Assert.Empty(result.Conflicts);
+        Json.Equal("""["a.io/one","b.io/two"]""", Json.At(result.Object, "/metadata/finalizers"));
+    }
+
+    private sealed class NoListKeys : IListKeyResolver
+    {
+        public IReadOnlyList<string>? KeysFor(IReadOnlyList<string> fieldPath) => null;
+
+        public bool IsSet(IReadOnlyList<string> fieldPath) => false;
+    }
+
     private static string Containers(string names) =>
         new JsonObject
         {
