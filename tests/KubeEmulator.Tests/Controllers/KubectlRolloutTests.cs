@@ -1,0 +1,66 @@
+using k8s;
+using k8s.Models;
+
+namespace KubeEmulator.Tests.Controllers;
+
+public class KubectlRolloutTests
+{
+    [Fact]
+    public async Task Kubectl_rollout_status_reports_a_healthy_deployment_rolled_out()
+    {
+        await using var cluster = await ClusterProbe.StartAsync();
+        await cluster.Client.AppsV1.CreateNamespacedDeploymentAsync(ClusterProbe.Deployment("web", "nginx:1.27", replicas: 2), "default");
+
+        var result = await Kubectl.RunAsync(cluster, "rollout", "status", "deployment/web", "--namespace=default", "--timeout=30s");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("deployment \"web\" successfully rolled out", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kubectl_wait_for_available_succeeds_once_the_deployment_is_ready()
+    {
+        await using var cluster = await ClusterProbe.StartAsync();
+        await cluster.Client.AppsV1.CreateNamespacedDeploymentAsync(ClusterProbe.Deployment("web", "nginx:1.27"), "default");
+
+        var result = await Kubectl.RunAsync(cluster, "wait", "--for=condition=Available", "deployment/web", "--namespace=default", "--timeout=30s");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("deployment.apps/web condition met", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kubectl_rollout_status_fails_when_the_progress_deadline_is_exceeded()
+    {
+        await using var cluster = await ClusterProbe.StartAsync();
+        await cluster.Client.AppsV1.CreateNamespacedDeploymentAsync(ClusterProbe.Deployment("broken", "registry/fail-rollout:1"), "default");
+
+        var result = await Kubectl.RunAsync(cluster, "rollout", "status", "deployment/broken", "--namespace=default", "--timeout=30s");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("exceeded its progress deadline", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kubectl_wait_for_job_complete_succeeds()
+    {
+        await using var cluster = await ClusterProbe.StartAsync();
+        var job = new V1Job
+        {
+            Metadata = new V1ObjectMeta { Name = "migrate" },
+            Spec = new V1JobSpec
+            {
+                Template = new V1PodTemplateSpec
+                {
+                    Spec = new V1PodSpec { RestartPolicy = "Never", Containers = [new V1Container { Name = "migrate", Image = "migrate:1" }] },
+                },
+            },
+        };
+        await cluster.Client.BatchV1.CreateNamespacedJobAsync(job, "default");
+
+        var result = await Kubectl.RunAsync(cluster, "wait", "--for=condition=Complete", "job/migrate", "--namespace=default", "--timeout=30s");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("job.batch/migrate condition met", result.Output, StringComparison.Ordinal);
+    }
+}
