@@ -123,7 +123,7 @@ internal static class ImmutableFields
 
     private static List<string> IpsOf(JsonObject spec)
     {
-        var ips = spec.Arr("clusterIPs")?.Select(n => n?.GetValue<string>() ?? "").Where(ip => ip.Length > 0).ToList() ?? [];
+        var ips = spec.Arr("clusterIPs")?.Select(n => n.AsString() ?? "").Where(ip => ip.Length > 0).ToList() ?? [];
         if (ips.Count == 0 && spec.Str("clusterIP") is { Length: > 0 } single)
         {
             ips.Add(single);

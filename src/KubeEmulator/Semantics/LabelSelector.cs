@@ -23,7 +23,7 @@ internal static class LabelSelector
     private static bool MatchesExpression(JsonObject expression, IReadOnlyDictionary<string, string> labels)
     {
         var key = expression.Str("key") ?? "";
-        var values = expression.Arr("values")?.Select(v => v?.GetValue<string>()).ToHashSet() ?? [];
+        var values = expression.Arr("values")?.Select(v => v.AsString()).ToHashSet() ?? [];
         var present = labels.TryGetValue(key, out var actual);
         return expression.Str("operator") switch
         {

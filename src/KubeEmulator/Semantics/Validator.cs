@@ -12,7 +12,7 @@ public static class Validator
 
     /// <summary>Causes for an update (includes immutable-field changes: Deployment spec.selector, Job spec.template, …).</summary>
     public static IReadOnlyList<StatusCause> ValidateUpdate(ResourceType type, JsonObject oldObj, JsonObject newObj) =>
-        ImmutableFields.Check(type, oldObj, newObj).Concat(ValidateCreate(type, newObj)).ToList();
+        ValidateCreate(type, newObj).Concat(ImmutableFields.Check(type, oldObj, newObj)).ToList();
 
     /// <summary>
     /// The message of the 422 Invalid status, as apierrors.NewInvalid builds it:

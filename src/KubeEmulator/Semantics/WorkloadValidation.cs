@@ -106,7 +106,8 @@ internal static class WorkloadValidation
         {
             causes.Add(FieldErrors.Invalid("spec.selector", selector.DeepClone(), $"empty selector is invalid for {kindWord}"));
         }
-        else
+        // A missing selector selects nothing, so the template cannot match it either; an empty one selects everything.
+        if (selector is null || !LabelSelector.IsEmpty(selector))
         {
             causes.AddRange(TemplateMatches(selector, spec.Obj("template"), "spec.template"));
         }
@@ -114,10 +115,10 @@ internal static class WorkloadValidation
         return causes;
     }
 
-    private static IEnumerable<StatusCause> TemplateMatches(JsonObject selector, JsonObject? template, string templatePath)
+    private static IEnumerable<StatusCause> TemplateMatches(JsonObject? selector, JsonObject? template, string templatePath)
     {
         var labels = template?.Obj("metadata")?.Obj("labels");
-        if (template is null || LabelSelector.Matches(selector, labels.StringMap()))
+        if (template is null || (selector is not null && LabelSelector.Matches(selector, labels.StringMap())))
         {
             return [];
         }
