@@ -7,7 +7,7 @@ internal static class PodSpecDefaults
 {
     private const int DefaultVolumeMode = 420;
 
-    /// <summary>Defaults a pod template (metadata + spec), as found in workloads.</summary>
+    /// <summary>Defaults the spec of a pod template, as found in workloads (the template's metadata has no defaults).</summary>
     public static void ApplyTemplate(JsonObject? template)
     {
         if (template?.Obj("spec") is { } spec)
@@ -16,7 +16,7 @@ internal static class PodSpecDefaults
         }
     }
 
-    public static void ApplySpec(JsonObject spec)
+    private static void ApplySpec(JsonObject spec)
     {
         spec.DefaultString("dnsPolicy", "ClusterFirst");
         spec.DefaultString("restartPolicy", "Always");

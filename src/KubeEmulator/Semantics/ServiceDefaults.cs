@@ -51,20 +51,29 @@ internal static class ServiceDefaults
         }
     }
 
-    /// <summary>On update the server keeps what it allocated when the new object leaves it out (patchAllocatedValues).</summary>
+    /// <summary>
+    /// On update the server keeps what it allocated when the new object leaves it out (patchAllocatedValues), and a
+    /// changed clusterIP moves into clusterIPs so that validation sees the change (normalizeClusterIPs).
+    /// </summary>
     public static void CarryOverAllocated(JsonObject oldService, JsonObject newService)
     {
         if (oldService.Obj("spec") is not { } oldSpec || newService.Obj("spec") is not { } newSpec)
         {
             return;
         }
-        if (newSpec.IsBlank("clusterIP") && newSpec.Arr("clusterIPs") is not { Count: > 0 } && !oldSpec.IsBlank("clusterIP"))
+        if (newSpec.IsBlank("clusterIP") && !oldSpec.IsBlank("clusterIP"))
         {
             newSpec["clusterIP"] = oldSpec["clusterIP"]!.DeepClone();
-            if (oldSpec["clusterIPs"] is { } ips)
-            {
-                newSpec["clusterIPs"] = ips.DeepClone();
-            }
+        }
+        if (newSpec.Arr("clusterIPs") is not { Count: > 0 } && oldSpec.Arr("clusterIPs") is { Count: > 0 } oldIps)
+        {
+            newSpec["clusterIPs"] = oldIps.DeepClone();
+        }
+        var newIp = newSpec.Str("clusterIP");
+        if (newIp != oldSpec.Str("clusterIP") && newSpec.Arr("clusterIPs") is { Count: > 0 } newIps
+            && oldSpec.Arr("clusterIPs") is { Count: > 0 } previous && JsonNode.DeepEquals(newIps[0], previous[0]))
+        {
+            newIps[0] = newIp;
         }
         foreach (var key in new[] { "ipFamilies", "ipFamilyPolicy", "healthCheckNodePort" })
         {

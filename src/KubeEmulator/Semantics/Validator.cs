@@ -44,6 +44,11 @@ public static class Validator
         ("batch", "Job") => WorkloadValidation.Job(obj),
         ("batch", "CronJob") => WorkloadValidation.CronJob(obj),
         ("apiextensions.k8s.io", "CustomResourceDefinition") => CrdValidation.Validate(obj),
+        ("networking.k8s.io", "Ingress") => IngressValidation.Validate(obj),
+        ("rbac.authorization.k8s.io", "Role") => RbacValidation.Rules(obj, namespaced: true),
+        ("rbac.authorization.k8s.io", "ClusterRole") => obj["aggregationRule"] is null ? RbacValidation.Rules(obj, namespaced: false) : [],
+        ("rbac.authorization.k8s.io", "RoleBinding") => RbacValidation.Binding(obj, namespaced: true),
+        ("rbac.authorization.k8s.io", "ClusterRoleBinding") => RbacValidation.Binding(obj, namespaced: false),
         _ => [],
     };
 }

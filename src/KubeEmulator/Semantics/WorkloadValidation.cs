@@ -88,6 +88,7 @@ internal static class WorkloadValidation
         var causes = new List<StatusCause>(PodSpecValidation.Template(template, templatePath));
         if (jobSpec.Obj("selector") is { } selector)
         {
+            causes.AddRange(LabelSelector.Validate(selector, FieldPath.Child(path, "selector")));
             causes.AddRange(TemplateMatches(selector, template, templatePath));
         }
         causes.AddRange(PodSpecValidation.RestartPolicy(template, templatePath, "OnFailure", "Never"));
@@ -102,9 +103,13 @@ internal static class WorkloadValidation
         {
             causes.Add(FieldErrors.Required("spec.selector"));
         }
-        else if (LabelSelector.IsEmpty(selector))
+        else
         {
-            causes.Add(FieldErrors.Invalid("spec.selector", selector.DeepClone(), $"empty selector is invalid for {kindWord}"));
+            causes.AddRange(LabelSelector.Validate(selector, "spec.selector"));
+            if (LabelSelector.IsEmpty(selector))
+            {
+                causes.Add(FieldErrors.Invalid("spec.selector", selector.DeepClone(), $"empty selector is invalid for {kindWord}"));
+            }
         }
         // A missing selector selects nothing, so the template cannot match it either; an empty one selects everything.
         if (selector is null || !LabelSelector.IsEmpty(selector))

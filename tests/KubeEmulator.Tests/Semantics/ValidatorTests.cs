@@ -116,8 +116,12 @@ public class ValidatorTests
         { "spec.template.spec.containers", """[{"name":"a","image":"x"},{"name":"a","image":"y"}]""", "spec.template.spec.containers[1].name: Duplicate value: \"a\"" },
         { "spec.template.spec.containers", """[{"name":"a","image":"x","ports":[{"containerPort":70000}]}]""", "spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive" },
         { "spec.template.spec.containers", """[{"name":"a","image":"x","volumeMounts":[{"name":"data","mountPath":"/d"}]}]""", "spec.template.spec.containers[0].volumeMounts[0].name: Not found: \"data\"" },
+        { "spec.template.spec.containers", """[{"name":"a","image":"x","env":[{"value":"1"}]}]""", "spec.template.spec.containers[0].env[0].name: Required value" },
         { "spec.template.spec.restartPolicy", "\"OnFailure\"", "spec.template.spec.restartPolicy: Unsupported value: \"OnFailure\": supported values: \"Always\"" },
         { "spec.strategy", """{"type":"Recreate","rollingUpdate":{"maxSurge":1}}""", "spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'" },
+        { "spec.selector", """{"matchLabels":{"app":"web"},"matchExpressions":[{"key":"tier","operator":"In"}]}""", "spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'" },
+        { "spec.selector", """{"matchLabels":{"app":"web"},"matchExpressions":[{"key":"tier","operator":"Near","values":["a"]}]}""", "spec.selector.matchExpressions[0].operator: Invalid value: \"Near\": not a valid selector operator" },
+        { "spec.selector", """{"matchLabels":{"app":"bad value"}}""", "spec.selector.matchLabels: Invalid value: \"bad value\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')" },
     };
 
     [Theory]
@@ -170,6 +174,7 @@ public class ValidatorTests
         { """{"ports":[{"name":"http","port":80},{"name":"http","port":81}]}""", "spec.ports[1].name: Duplicate value: \"http\"" },
         { """{"type":"Magic","ports":[{"port":80}]}""", "spec.type: Unsupported value: \"Magic\": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\"" },
         { """{"type":"ExternalName"}""", "spec.externalName: Required value" },
+        { """{"ports":[{"port":80,"nodePort":30080}]}""", "spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'" },
         { """{"ports":[{"port":80,"protocol":"HTTP"}]}""", "spec.ports[0].protocol: Unsupported value: \"HTTP\": supported values: \"SCTP\", \"TCP\", \"UDP\"" },
     };
 
@@ -195,6 +200,37 @@ public class ValidatorTests
         obj["metadata"] = new JsonObject { ["name"] = "cfg" };
 
         var causes = Validator.ValidateCreate(Kinds.Get("v1", kind), obj);
+
+        Assert.Equal([expected], causes.Select(FieldErrors.Describe));
+    }
+
+    public static TheoryData<string, string> RbacAndIngressBreakages => new()
+    {
+        { """{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"Role","metadata":{"name":"r"},"rules":[{"apiGroups":[""],"resources":["pods"]}]}""",
+            "rules[0].verbs: Required value: verbs must contain at least one value" },
+        { """{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole","metadata":{"name":"r"},"rules":[{"verbs":["get"],"resources":["pods"]}]}""",
+            "rules[0].apiGroups: Required value: resource rules must supply at least one api group" },
+        { """{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"Role","metadata":{"name":"r"},"rules":[{"verbs":["get"],"nonResourceURLs":["/healthz"]}]}""",
+            "rules[0].nonResourceURLs: Invalid value: [\"/healthz\"]: namespaced rules cannot apply to non-resource URLs" },
+        { """{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"b"},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Group","name":"r"},"subjects":[]}""",
+            "roleRef.kind: Unsupported value: \"Group\": supported values: \"Role\", \"ClusterRole\"" },
+        { """{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRoleBinding","metadata":{"name":"b"},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"r"},"subjects":[{"kind":"ServiceAccount","name":"sa"}]}""",
+            "subjects[0].namespace: Required value" },
+        { """{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"b"},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"r"},"subjects":[{"kind":"Robot","name":"x"}]}""",
+            "subjects[0].kind: Unsupported value: \"Robot\": supported values: \"ServiceAccount\", \"User\", \"Group\"" },
+        { """{"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"i"},"spec":{"rules":[{"http":{"paths":[{"path":"/","backend":{"service":{"name":"web","port":{"number":80}}}}]}}]}}""",
+            "spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified" },
+        { """{"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"i"},"spec":{"rules":[{"http":{"paths":[{"path":"api","pathType":"Prefix","backend":{"service":{"name":"web","port":{"number":80}}}}]}}]}}""",
+            "spec.rules[0].http.paths[0].path: Invalid value: \"api\": must be an absolute path" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RbacAndIngressBreakages))]
+    public void Broken_rbac_and_ingress_objects_report_the_cause(string manifest, string expected)
+    {
+        var obj = Kinds.Parse(manifest);
+
+        var causes = Validator.ValidateCreate(Kinds.Of(obj), obj);
 
         Assert.Equal([expected], causes.Select(FieldErrors.Describe));
     }
@@ -259,6 +295,11 @@ public class ValidatorTests
             "spec.clusterIPs[0]: Invalid value: [\"10.0.0.2\"]: may not change once set"
         },
         {
+            """{"apiVersion":"v1","kind":"Service","metadata":{"name":"s"},"spec":{"clusterIP":"10.0.0.1","clusterIPs":["10.0.0.1"],"ports":[{"port":80}]}}""",
+            "spec.clusterIP", "\"10.0.0.2\"",
+            "spec.clusterIPs[0]: Invalid value: [\"10.0.0.2\"]: may not change once set"
+        },
+        {
             """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"immutable":true,"type":"Opaque","data":{"a":"eA=="}}""",
             "data.a", "\"eQ==\"",
             "data: Forbidden: field is immutable when `immutable` is set"
@@ -279,6 +320,26 @@ public class ValidatorTests
             "spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims"
         },
         {
+            """{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"b"},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"a"}}""",
+            "roleRef.name", "\"b\"",
+            "roleRef: Invalid value: {\"apiGroup\":\"rbac.authorization.k8s.io\",\"kind\":\"Role\",\"name\":\"b\"}: cannot change roleRef"
+        },
+        {
+            """{"apiVersion":"storage.k8s.io/v1","kind":"StorageClass","metadata":{"name":"s"},"provisioner":"a","parameters":{"type":"ssd"},"reclaimPolicy":"Delete","volumeBindingMode":"Immediate"}""",
+            "parameters.type", "\"hdd\"",
+            "parameters: Forbidden: updates to parameters are forbidden."
+        },
+        {
+            """{"apiVersion":"scheduling.k8s.io/v1","kind":"PriorityClass","metadata":{"name":"p"},"value":10,"preemptionPolicy":"PreemptLowerPriority"}""",
+            "value", "20",
+            "value: Forbidden: may not be changed in an update."
+        },
+        {
+            """{"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"j"},"spec":{"completions":1,"selector":{"matchLabels":{"a":"b"}},"template":{"metadata":{"labels":{"a":"b"}},"spec":{"restartPolicy":"Never","containers":[{"name":"c","image":"x:1"}]}}}}""",
+            "spec.completions", "2",
+            "spec.completions: Invalid value: 2: field is immutable"
+        },
+        {
             """{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"a"}}""",
             "metadata.name", "\"b\"",
             "metadata.name: Invalid value: \"b\": field is immutable"
@@ -296,6 +357,16 @@ public class ValidatorTests
         var causes = Validator.ValidateUpdate(Kinds.Of(live), live, updated);
 
         Assert.Contains(expected, causes.Select(FieldErrors.Describe));
+    }
+
+    [Fact]
+    public void Equal_values_built_in_code_are_not_a_change()
+    {
+        var manifest = """{"apiVersion":"scheduling.k8s.io/v1","kind":"PriorityClass","metadata":{"name":"p"},"value":10,"preemptionPolicy":"Never"}""";
+        var updated = Kinds.Parse(manifest);
+        updated["value"] = 10L;
+
+        Assert.Empty(Validator.ValidateUpdate(Kinds.Get("scheduling.k8s.io/v1", "PriorityClass"), Kinds.Parse(manifest), updated));
     }
 
     [Fact]
