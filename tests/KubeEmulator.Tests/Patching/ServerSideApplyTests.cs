@@ -194,6 +194,58 @@ public class ServerSideApplyTests
     }
 
     [Fact]
+    public void Kubectl_takes_over_fields_its_client_side_apply_set_and_rewrites_the_annotation()
+    {
+        var live = ClientSideApplied(Web);
+        var changedImage = Web.Replace("nginx:1", "nginx:2", StringComparison.Ordinal);
+
+        var result = Apply(live, changedImage, "kubectl", now: T2);
+
+        Assert.Empty(result.Conflicts);
+        Assert.Equal("nginx:2", (string?)Json.At(result.Object, "/spec/template/spec/containers/0/image"));
+        var annotation = (string?)result.Object["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"];
+        Json.Equal(changedImage, JsonNode.Parse(annotation!));
+        Assert.Single(Apply(live, changedImage, "b", now: T2).Conflicts);
+    }
+
+    [Fact]
+    public void Kubectl_still_conflicts_on_a_field_changed_after_its_client_side_apply()
+    {
+        var live = ClientSideApplied(Web);
+        var edited = (JsonObject)live.DeepClone();
+        edited["spec"]!["replicas"] = 5;
+        var afterEdit = ManagedFieldsTracker.RecordUpdate(live, edited, "kubectl-edit", T2, "apps/v1");
+
+        var result = Apply(afterEdit, Web.Replace("\"replicas\":2", "\"replicas\":3", StringComparison.Ordinal), "kubectl", now: T2);
+
+        Assert.Equal([new FieldConflict("kubectl-edit", ".spec.replicas") { UpdateApiVersion = "apps/v1" }], result.Conflicts);
+    }
+
+    [Fact]
+    public void Migrated_ownership_of_whole_maps_removes_only_fields_no_longer_applied()
+    {
+        var live = ClientSideApplied(Web);
+        var migrated = (JsonObject)live.DeepClone();
+        var entry = migrated["metadata"]!["managedFields"]![0]!.AsObject();
+        entry["manager"] = "kubectl";
+        entry["operation"] = "Apply";
+
+        var same = Apply(migrated, Web, "kubectl", now: T2).Object;
+        var fewer = Apply(migrated, """
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"default"},
+             "spec":{"selector":{"matchLabels":{"app":"web"}},
+              "template":{"metadata":{"labels":{"app":"web"}},
+               "spec":{"containers":[{"name":"web","image":"nginx:1","ports":[{"containerPort":80}]}]}}}}
+            """, "kubectl", now: T2).Object;
+
+        Json.Equal("""{"matchLabels":{"app":"web"}}""", Json.At(same, "/spec/selector"));
+        Json.Equal("""{"matchLabels":{"app":"web"}}""", Json.At(fewer, "/spec/selector"));
+        Assert.Null(Json.At(fewer, "/spec/replicas"));
+        Assert.Null(Json.At(fewer, "/metadata/labels"));
+        Assert.Equal("web", (string?)Json.At(fewer, "/spec/template/metadata/labels/app"));
+    }
+
+    [Fact]
     public void Another_managers_list_item_survives_a_reapply()
     {
         var byA = Apply(null, Web, "a").Object;
@@ -308,6 +360,13 @@ public class ServerSideApplyTests
 
         Assert.Equal(422, error.StatusCode);
         Assert.Equal(".spec.containers: element 0: associative list with keys has an element that omits key field \"name\" (and doesn't have default value)", error.Message);
+    }
+
+    private static JsonObject ClientSideApplied(string manifest)
+    {
+        var created = JsonNode.Parse(manifest)!.AsObject();
+        created["metadata"]!["annotations"] = new JsonObject { ["kubectl.kubernetes.io/last-applied-configuration"] = manifest };
+        return ManagedFieldsTracker.RecordUpdate(null, created, "kubectl-client-side-apply", T1, "apps/v1");
     }
 
     private static string? TimeOf(JsonObject obj, string manager) =>
