@@ -40,18 +40,18 @@ public static class CommandLine
         e.g. Operator__LogFormat=json; the command line wins.
         """;
 
-    /// <summary>The parsed command line: help wanted, an error, or configuration settings.</summary>
+    /// <summary>The parsed command line: help wanted (-h or --help anywhere), an error, or configuration settings.</summary>
     public static CommandLineResult Parse(IReadOnlyList<string> args)
     {
+        if (args.Any(arg => arg is "-h" or "--help"))
+        {
+            return CommandLineResult.ShowHelp;
+        }
+
         Dictionary<string, string?> settings = [];
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = Split(args[i]);
-            if (name is "-h" or "--help")
-            {
-                return CommandLineResult.ShowHelp;
-            }
-
             if (Flags.TryGetValue(name, out var flagKey))
             {
                 if (inlineValue is not null && !bool.TryParse(inlineValue, out _))
