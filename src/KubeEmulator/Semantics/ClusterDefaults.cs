@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace KubeEmulator.Semantics;
 
-/// <summary>Defaults of the smaller kinds: Secret, Namespace, PVC, NetworkPolicy, RBAC subjects, HPA, PriorityClass, StorageClass, CRD.</summary>
+/// <summary>Defaults of the smaller kinds: Secret, Namespace, PVC, NetworkPolicy, RBAC bindings, HPA, PriorityClass, StorageClass, CRD.</summary>
 internal static class ClusterDefaults
 {
     public static void Secret(JsonObject secret)
@@ -65,8 +65,12 @@ internal static class ClusterDefaults
         }
     }
 
-    public static void RbacSubjects(JsonObject binding)
+    public static void RoleBinding(JsonObject binding)
     {
+        if (binding.Obj("roleRef") is { } roleRef)
+        {
+            roleRef.DefaultString("apiGroup", "rbac.authorization.k8s.io");
+        }
         foreach (var subject in binding.Arr("subjects").Objects())
         {
             if (subject.IsBlank("apiGroup") && subject.Str("kind") is "User" or "Group")

@@ -23,7 +23,7 @@ public static class Defaulter
             case ("batch", "Job"): JobDefaults.Job(obj); break;
             case ("batch", "CronJob"): JobDefaults.CronJob(obj); break;
             case ("networking.k8s.io", "NetworkPolicy"): ClusterDefaults.NetworkPolicy(obj); break;
-            case ("rbac.authorization.k8s.io", "RoleBinding" or "ClusterRoleBinding"): ClusterDefaults.RbacSubjects(obj); break;
+            case ("rbac.authorization.k8s.io", "RoleBinding" or "ClusterRoleBinding"): ClusterDefaults.RoleBinding(obj); break;
             case ("autoscaling", "HorizontalPodAutoscaler"): ClusterDefaults.HorizontalPodAutoscaler(obj); break;
             case ("scheduling.k8s.io", "PriorityClass"): ClusterDefaults.PriorityClass(obj); break;
             case ("storage.k8s.io", "StorageClass"): ClusterDefaults.StorageClass(obj); break;

@@ -89,7 +89,7 @@ public class DefaulterTests
 
     private const string RoleBinding = """
         {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"rb"},
-         "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"r"},
+         "roleRef":{"kind":"Role","name":"r"},
          "subjects":[{"kind":"User","name":"jane"},{"kind":"ServiceAccount","name":"sa","namespace":"default"}]}
         """;
 
@@ -186,6 +186,7 @@ public class DefaulterTests
         { NetworkPolicy, "spec.ingress.0.ports.0.protocol", "\"TCP\"" },
         { RoleBinding, "subjects.0.apiGroup", "\"rbac.authorization.k8s.io\"" },
         { RoleBinding, "subjects.1.apiGroup", "null" },
+        { RoleBinding, "roleRef.apiGroup", "\"rbac.authorization.k8s.io\"" },
         { Hpa, "spec.minReplicas", "1" },
         { Hpa, "spec.metrics", """[{"type":"Resource","resource":{"name":"cpu","target":{"type":"Utilization","averageUtilization":80}}}]""" },
     };
