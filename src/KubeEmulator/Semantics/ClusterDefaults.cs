@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace KubeEmulator.Semantics;
 
-/// <summary>Defaults of the smaller kinds: Secret, Namespace, PVC, NetworkPolicy, RBAC bindings, HPA, PriorityClass, StorageClass, CRD.</summary>
+/// <summary>Defaults of the smaller kinds: Secret, Namespace, PVC, PV, Endpoints, NetworkPolicy, RBAC bindings, HPA, PriorityClass, StorageClass, CRD.</summary>
 internal static class ClusterDefaults
 {
     public static void Secret(JsonObject secret)
@@ -42,6 +42,22 @@ internal static class ClusterDefaults
     {
         claim.Ensure("spec").DefaultString("volumeMode", "Filesystem");
         claim.Ensure("status").DefaultString("phase", "Pending");
+    }
+
+    public static void PersistentVolume(JsonObject volume)
+    {
+        var spec = volume.Ensure("spec");
+        spec.DefaultString("persistentVolumeReclaimPolicy", "Retain");
+        spec.DefaultString("volumeMode", "Filesystem");
+        volume.Ensure("status").DefaultString("phase", "Pending");
+    }
+
+    public static void Endpoints(JsonObject endpoints)
+    {
+        foreach (var port in endpoints.Arr("subsets").Objects().SelectMany(s => s.Arr("ports").Objects()))
+        {
+            port.DefaultString("protocol", "TCP");
+        }
     }
 
     public static void NetworkPolicy(JsonObject policy)

@@ -16,6 +16,8 @@ public static class Defaulter
             case ("", "Secret"): ClusterDefaults.Secret(obj); break;
             case ("", "Namespace"): ClusterDefaults.Namespace(obj); break;
             case ("", "PersistentVolumeClaim"): ClusterDefaults.PersistentVolumeClaim(obj); break;
+            case ("", "PersistentVolume"): ClusterDefaults.PersistentVolume(obj); break;
+            case ("", "Endpoints"): ClusterDefaults.Endpoints(obj); break;
             case ("apps", "Deployment"): WorkloadDefaults.Deployment(obj); break;
             case ("apps", "StatefulSet"): WorkloadDefaults.StatefulSet(obj); break;
             case ("apps", "DaemonSet"): WorkloadDefaults.DaemonSet(obj); break;

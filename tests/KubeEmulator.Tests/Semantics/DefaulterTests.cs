@@ -44,7 +44,8 @@ public class DefaulterTests
     private const string Pod = """
         {"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},
          "spec":{"containers":[{"name":"c","image":"registry:5000/app","resources":{"limits":{"cpu":"1"}}}],
-                 "volumes":[{"name":"cfg","configMap":{"name":"cfg"}},{"name":"scratch"}]}}
+                 "volumes":[{"name":"cfg","configMap":{"name":"cfg"}},{"name":"scratch"},
+                            {"name":"token","projected":{"sources":[{"serviceAccountToken":{"path":"token"}}]}}]}}
         """;
 
     private const string Service = """
@@ -72,6 +73,10 @@ public class DefaulterTests
     private const string Namespace = """{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"team-a"}}""";
 
     private const string Claim = """{"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"c"},"spec":{"accessModes":["ReadWriteOnce"]}}""";
+
+    private const string Volume = """{"apiVersion":"v1","kind":"PersistentVolume","metadata":{"name":"pv"},"spec":{"capacity":{"storage":"1Gi"},"hostPath":{"path":"/d"}}}""";
+
+    private const string Endpoints = """{"apiVersion":"v1","kind":"Endpoints","metadata":{"name":"e"},"subsets":[{"addresses":[{"ip":"10.0.0.1"}],"ports":[{"port":80}]}]}""";
 
     private const string PriorityClass = """{"apiVersion":"scheduling.k8s.io/v1","kind":"PriorityClass","metadata":{"name":"high"},"value":1000}""";
 
@@ -153,6 +158,7 @@ public class DefaulterTests
         { Pod, "spec.containers.0.resources", """{"limits":{"cpu":"1"},"requests":{"cpu":"1"}}""" },
         { Pod, "spec.volumes.0.configMap", """{"name":"cfg","defaultMode":420}""" },
         { Pod, "spec.volumes.1", """{"name":"scratch","emptyDir":{}}""" },
+        { Pod, "spec.volumes.2.projected", """{"sources":[{"serviceAccountToken":{"path":"token","expirationSeconds":3600}}],"defaultMode":420}""" },
         { Deployment, "spec.template.spec.enableServiceLinks", "null" },
         { Service, "spec.type", "\"ClusterIP\"" },
         { Service, "spec.sessionAffinity", "\"None\"" },
@@ -177,6 +183,11 @@ public class DefaulterTests
         { Namespace, "spec.finalizers", """["kubernetes"]""" },
         { Namespace, "status.phase", "\"Active\"" },
         { Claim, "spec.volumeMode", "\"Filesystem\"" },
+        { Claim, "status.phase", "\"Pending\"" },
+        { Volume, "spec.persistentVolumeReclaimPolicy", "\"Retain\"" },
+        { Volume, "spec.volumeMode", "\"Filesystem\"" },
+        { Volume, "status.phase", "\"Pending\"" },
+        { Endpoints, "subsets.0.ports.0.protocol", "\"TCP\"" },
         { PriorityClass, "preemptionPolicy", "\"PreemptLowerPriority\"" },
         { StorageClass, "reclaimPolicy", "\"Delete\"" },
         { StorageClass, "volumeBindingMode", "\"Immediate\"" },
@@ -235,6 +246,8 @@ public class DefaulterTests
     [InlineData(Secret)]
     [InlineData(Namespace)]
     [InlineData(Claim)]
+    [InlineData(Volume)]
+    [InlineData(Endpoints)]
     [InlineData(PriorityClass)]
     [InlineData(StorageClass)]
     [InlineData(Crd)]
@@ -258,7 +271,8 @@ public class DefaulterTests
     [InlineData("registry:5000/app", "Always")]
     [InlineData("registry:5000/app:v2", "IfNotPresent")]
     [InlineData("app@sha256:0123abcd", "IfNotPresent")]
-    [InlineData("app:latest@sha256:0123abcd", "IfNotPresent")]
+    [InlineData("app:latest@sha256:0123abcd", "Always")]
+    [InlineData("app:1.0@sha256:0123abcd", "IfNotPresent")]
     public void Image_pull_policy_follows_the_tag(string image, string expected)
     {
         var pod = Kinds.Parse($$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"c","image":"{{{image}}}"}]}}""");
