@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace KubeEmulator.Semantics;
 
-/// <summary>Defaults of the smaller kinds: Secret, Namespace, PVC, PV, Endpoints, NetworkPolicy, RBAC bindings, HPA, PriorityClass, StorageClass, CRD.</summary>
+/// <summary>Defaults of the smaller kinds: Secret, Namespace, PVC, PV, quotas and limit ranges, Endpoints, NetworkPolicy, RBAC bindings, HPA, PriorityClass, StorageClass, CRD.</summary>
 internal static class ClusterDefaults
 {
     public static void Secret(JsonObject secret)
@@ -40,7 +40,10 @@ internal static class ClusterDefaults
 
     public static void PersistentVolumeClaim(JsonObject claim)
     {
-        claim.Ensure("spec").DefaultString("volumeMode", "Filesystem");
+        var spec = claim.Ensure("spec");
+        spec.DefaultString("volumeMode", "Filesystem");
+        Quantity.CanonicalizeList(spec.Obj("resources")?.Obj("requests"));
+        Quantity.CanonicalizeList(spec.Obj("resources")?.Obj("limits"));
         claim.Ensure("status").DefaultString("phase", "Pending");
     }
 
@@ -49,7 +52,21 @@ internal static class ClusterDefaults
         var spec = volume.Ensure("spec");
         spec.DefaultString("persistentVolumeReclaimPolicy", "Retain");
         spec.DefaultString("volumeMode", "Filesystem");
+        Quantity.CanonicalizeList(spec.Obj("capacity"));
         volume.Ensure("status").DefaultString("phase", "Pending");
+    }
+
+    public static void ResourceQuota(JsonObject quota) => Quantity.CanonicalizeList(quota.Obj("spec")?.Obj("hard"));
+
+    public static void LimitRange(JsonObject limitRange)
+    {
+        foreach (var item in (limitRange.Obj("spec")?.Arr("limits")).Objects())
+        {
+            foreach (var key in new[] { "max", "min", "default", "defaultRequest", "maxLimitRequestRatio" })
+            {
+                Quantity.CanonicalizeList(item.Obj(key));
+            }
+        }
     }
 
     public static void Endpoints(JsonObject endpoints)

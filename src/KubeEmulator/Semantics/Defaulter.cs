@@ -18,6 +18,8 @@ public static class Defaulter
             case ("", "PersistentVolumeClaim"): ClusterDefaults.PersistentVolumeClaim(obj); break;
             case ("", "PersistentVolume"): ClusterDefaults.PersistentVolume(obj); break;
             case ("", "Endpoints"): ClusterDefaults.Endpoints(obj); break;
+            case ("", "ResourceQuota"): ClusterDefaults.ResourceQuota(obj); break;
+            case ("", "LimitRange"): ClusterDefaults.LimitRange(obj); break;
             case ("apps", "Deployment"): WorkloadDefaults.Deployment(obj); break;
             case ("apps", "StatefulSet"): WorkloadDefaults.StatefulSet(obj); break;
             case ("apps", "DaemonSet"): WorkloadDefaults.DaemonSet(obj); break;

@@ -51,7 +51,9 @@ internal static class PodSpecDefaults
         container.DefaultString("terminationMessagePath", "/dev/termination-log");
         container.DefaultString("terminationMessagePolicy", "File");
         container.DefaultString("imagePullPolicy", PullPolicyFor(container.Str("image") ?? ""));
-        container.Default("resources", new JsonObject());
+        var resources = container.Ensure("resources");
+        Quantity.CanonicalizeList(resources.Obj("limits"));
+        Quantity.CanonicalizeList(resources.Obj("requests"));
         foreach (var port in container.Arr("ports").Objects())
         {
             port.DefaultString("protocol", "TCP");

@@ -10,6 +10,7 @@ public class DefaulterTests
          "spec":{"selector":{"matchLabels":{"app":"web"}},
                  "template":{"metadata":{"labels":{"app":"web"}},
                              "spec":{"containers":[{"name":"web","image":"nginx:1.27","ports":[{"containerPort":80}],
+                                                    "resources":{"limits":{"cpu":"1000m","memory":"1024Mi"},"requests":{"cpu":0.5}},
                                                     "readinessProbe":{"httpGet":{"port":80}}}]}}}}
         """;
 
@@ -72,7 +73,7 @@ public class DefaulterTests
 
     private const string Namespace = """{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"team-a"}}""";
 
-    private const string Claim = """{"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"c"},"spec":{"accessModes":["ReadWriteOnce"]}}""";
+    private const string Claim = """{"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"c"},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"2048Mi"}}}}""";
 
     private const string Volume = """{"apiVersion":"v1","kind":"PersistentVolume","metadata":{"name":"pv"},"spec":{"capacity":{"storage":"1Gi"},"hostPath":{"path":"/d"}}}""";
 
@@ -117,7 +118,8 @@ public class DefaulterTests
         { Deployment, "spec.template.spec.containers.0.imagePullPolicy", "\"IfNotPresent\"" },
         { Deployment, "spec.template.spec.containers.0.terminationMessagePath", "\"/dev/termination-log\"" },
         { Deployment, "spec.template.spec.containers.0.terminationMessagePolicy", "\"File\"" },
-        { Deployment, "spec.template.spec.containers.0.resources", "{}" },
+        { Deployment, "spec.template.spec.containers.0.resources", """{"limits":{"cpu":"1","memory":"1Gi"},"requests":{"cpu":"500m"}}""" },
+        { StatefulSet, "spec.template.spec.containers.0.resources", "{}" },
         { Deployment, "spec.template.spec.containers.0.ports.0.protocol", "\"TCP\"" },
         { Deployment, "spec.template.spec.containers.0.readinessProbe",
             """{"httpGet":{"port":80,"path":"/","scheme":"HTTP"},"timeoutSeconds":1,"periodSeconds":10,"successThreshold":1,"failureThreshold":3}""" },
@@ -184,6 +186,7 @@ public class DefaulterTests
         { Namespace, "status.phase", "\"Active\"" },
         { Claim, "spec.volumeMode", "\"Filesystem\"" },
         { Claim, "status.phase", "\"Pending\"" },
+        { Claim, "spec.resources.requests.storage", "\"2Gi\"" },
         { Volume, "spec.persistentVolumeReclaimPolicy", "\"Retain\"" },
         { Volume, "spec.volumeMode", "\"Filesystem\"" },
         { Volume, "status.phase", "\"Pending\"" },
