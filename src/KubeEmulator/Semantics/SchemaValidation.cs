@@ -70,7 +70,7 @@ internal static class SchemaValidation
         }
         foreach (var (key, child) in obj)
         {
-            if (skip.Contains(key))
+            if (skip.Contains(key) || (child is null && schema.Required.Contains(key)))
             {
                 continue;
             }

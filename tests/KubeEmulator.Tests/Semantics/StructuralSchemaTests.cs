@@ -55,6 +55,7 @@ public class StructuralSchemaTests
     {
         { "spec.interval", "\"abc\"", "spec.interval: Invalid value: \"abc\": spec.interval in body should match '^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$'" },
         { "spec.url", null, "spec.url: Required value" },
+        { "spec.url", "null", "spec.url: Required value" },
         { "spec.url", "\"\"", "spec.url: Invalid value: \"\": spec.url in body should be at least 1 chars long" },
         { "spec.verify", """{"mode":"x"}""", "spec.verify.mode: Unsupported value: \"x\": supported values: \"HEAD\"" },
         { "spec.replicas", "\"string\"", "spec.replicas: Invalid value: \"string\": spec.replicas in body must be of type integer: \"string\"" },
