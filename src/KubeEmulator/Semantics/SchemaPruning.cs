@@ -35,6 +35,11 @@ internal static class SchemaPruning
         foreach (var key in obj.Select(p => p.Key).ToList())
         {
             var childPath = FieldPath.Child(path, key);
+            if (keep.Contains(key))
+            {
+                continue;
+            }
+
             if (schema.Properties.TryGetValue(key, out var property))
             {
                 Value(obj[key], property, childPath, pruned);
@@ -43,7 +48,7 @@ internal static class SchemaPruning
             {
                 Value(obj[key], additional, childPath, pruned);
             }
-            else if (!keep.Contains(key) && !schema.PreserveUnknownFields && !schema.AdditionalPropertiesAllowed)
+            else if (!schema.PreserveUnknownFields && !schema.AdditionalPropertiesAllowed)
             {
                 obj.Remove(key);
                 pruned.Add(childPath);

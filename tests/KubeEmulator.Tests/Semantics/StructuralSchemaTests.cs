@@ -161,6 +161,16 @@ public class StructuralSchemaTests
     }
 
     [Fact]
+    public void Metadata_declared_as_a_bare_object_keeps_its_fields()
+    {
+        var schema = StructuralSchema.Parse(Kinds.Parse("""{"type":"object","properties":{"metadata":{"type":"object"},"spec":{"type":"object"}}}"""));
+        var obj = Kinds.Parse("""{"apiVersion":"example.com/v1","kind":"K","metadata":{"name":"a","namespace":"b","labels":{"x":"y"}},"spec":{}}""");
+
+        Assert.Empty(schema.Prune(obj));
+        Assert.Equal("""{"name":"a","namespace":"b","labels":{"x":"y"}}""", obj["metadata"]!.ToJsonString());
+    }
+
+    [Fact]
     public void Preserve_unknown_fields_at_the_root_keeps_everything()
     {
         var schema = StructuralSchema.Parse(Kinds.Parse("""{"type":"object","x-kubernetes-preserve-unknown-fields":true}"""));
