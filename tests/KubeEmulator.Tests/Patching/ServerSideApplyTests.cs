@@ -257,6 +257,22 @@ public class ServerSideApplyTests
         Assert.Equal("nginx:2", (string?)Json.At(reapplied, "/spec/template/spec/containers/0/image"));
     }
 
+    [Theory]
+    [InlineData("a,b", "a,x,b")]
+    [InlineData("b,a", "x,b,a")]
+    [InlineData("a,c,b", "a,x,c,b")]
+    [InlineData("c", "x,c")]
+    public void Applied_order_wins_for_the_items_it_names_and_other_items_keep_their_place(string applied, string expected)
+    {
+        var byA = Apply(null, Containers("a,b"), "a").Object;
+        var withX = Apply(byA, Containers("a,x,b"), "a", now: T2).Object;
+        var shared = Apply(withX, Containers("x"), "other", now: T2).Object;
+
+        var result = Apply(shared, Containers(applied), "a", now: T2).Object;
+
+        Assert.Equal(expected, string.Join(",", Json.At(result, "/spec/containers")!.AsArray().Select(c => (string?)c!["name"])));
+    }
+
     [Fact]
     public void Identity_and_server_metadata_are_not_owned_or_overwritten()
     {
@@ -361,6 +377,35 @@ public class ServerSideApplyTests
         Assert.Equal(422, error.StatusCode);
         Assert.Equal(".spec.containers: element 0: associative list with keys has an element that omits key field \"name\" (and doesn't have default value)", error.Message);
     }
+
+    [Fact]
+    public void Metadata_lists_merge_by_the_built_in_keys_whatever_the_kinds_schema_says()
+    {
+        var live = ServerSideApply.Apply(null, Json.Object("""{"metadata":{"name":"x","finalizers":["a.io/one"]}}"""),
+            new ApplyRequest("a", false, new NoListKeys(), T1, "example.com/v1")).Object;
+
+        var result = ServerSideApply.Apply(live, Json.Object("""{"metadata":{"name":"x","finalizers":["b.io/two"]}}"""),
+            new ApplyRequest("b", false, new NoListKeys(), T2, "example.com/v1"));
+
+        Assert.Empty(result.Conflicts);
+        Json.Equal("""["a.io/one","b.io/two"]""", Json.At(result.Object, "/metadata/finalizers"));
+    }
+
+    private sealed class NoListKeys : IListKeyResolver
+    {
+        public IReadOnlyList<string>? KeysFor(IReadOnlyList<string> fieldPath) => null;
+
+        public bool IsSet(IReadOnlyList<string> fieldPath) => false;
+    }
+
+    private static string Containers(string names) =>
+        new JsonObject
+        {
+            ["spec"] = new JsonObject
+            {
+                ["containers"] = new JsonArray([.. names.Split(',').Select(name => (JsonNode)new JsonObject { ["name"] = name, ["image"] = name + ":1" })]),
+            },
+        }.ToJsonString();
 
     private static JsonObject ClientSideApplied(string manifest)
     {
