@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace KubeEmulator.Api.Schemas;
 
@@ -12,7 +13,7 @@ public static class OpenApiCache
     private const int MaxEntries = 512;
     private static readonly ConcurrentDictionary<string, byte[]> Documents = new(StringComparer.Ordinal);
 
-    public static byte[] GetOrBuild(string purpose, IEnumerable<ResourceType> types, IReadOnlyDictionary<ResourceType, System.Text.Json.Nodes.JsonObject> customSchemas, Func<byte[]> build)
+    public static byte[] GetOrBuild(string purpose, IEnumerable<ResourceType> types, IReadOnlyDictionary<ResourceType, JsonObject> customSchemas, Func<byte[]> build)
     {
         var key = Key(purpose, types, customSchemas);
         if (Documents.TryGetValue(key, out var cached))
@@ -28,7 +29,7 @@ public static class OpenApiCache
         return Documents.GetOrAdd(key, _ => build());
     }
 
-    private static string Key(string purpose, IEnumerable<ResourceType> types, IReadOnlyDictionary<ResourceType, System.Text.Json.Nodes.JsonObject> customSchemas)
+    private static string Key(string purpose, IEnumerable<ResourceType> types, IReadOnlyDictionary<ResourceType, JsonObject> customSchemas)
     {
         var key = new StringBuilder(purpose);
         foreach (var type in types)
