@@ -104,13 +104,18 @@ internal sealed class DeploymentController : ISimulatedController
 
         deployment = await RecordRevisionAsync(deployment, revision, cancellationToken).ConfigureAwait(false);
         var remaining = clock.Remaining(deployment.Metadata);
-        queue.AddAfter(key, remaining, cancellationToken);
+        var due = remaining == TimeSpan.Zero;
+        if (!due)
+        {
+            queue.AddAfter(key, remaining, cancellationToken);
+        }
+
         await writer.WriteAsync(
             deployment,
             fresh => PodTemplateHash.Of(fresh.Spec?.Template) != hash
                 ? null
                 : DeploymentStatuses.Desired(
-                    fresh, newReplicaSet, old, WorkloadFates.Of(fresh.Spec?.Template, options), remaining == TimeSpan.Zero, Timestamps.Now()),
+                    fresh, newReplicaSet, old, WorkloadFates.Of(fresh.Spec?.Template, options), due, Timestamps.Now()),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -14,49 +14,49 @@ internal static class KindApis
     public static KindApi<V1Deployment> Deployments(IKubernetes client) => new(
         async ct => Snapshot<V1Deployment, V1DeploymentList>(await client.AppsV1.ListDeploymentForAllNamespacesAsync(cancellationToken: ct).ConfigureAwait(false)),
         (rv, onError, ct) => client.AppsV1.WatchListDeploymentForAllNamespacesAsync(
-            allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
+            resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
         (ns, name, ct) => client.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: ct),
         (o, ct) => client.AppsV1.ReplaceNamespacedDeploymentStatusAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager, cancellationToken: ct));
 
     public static KindApi<V1ReplicaSet> ReplicaSets(IKubernetes client) => new(
         async ct => Snapshot<V1ReplicaSet, V1ReplicaSetList>(await client.AppsV1.ListReplicaSetForAllNamespacesAsync(cancellationToken: ct).ConfigureAwait(false)),
         (rv, onError, ct) => client.AppsV1.WatchListReplicaSetForAllNamespacesAsync(
-            allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
+            resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
         (ns, name, ct) => client.AppsV1.ReadNamespacedReplicaSetAsync(name, ns, cancellationToken: ct),
         (o, ct) => client.AppsV1.ReplaceNamespacedReplicaSetStatusAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager, cancellationToken: ct));
 
     public static KindApi<V1StatefulSet> StatefulSets(IKubernetes client) => new(
         async ct => Snapshot<V1StatefulSet, V1StatefulSetList>(await client.AppsV1.ListStatefulSetForAllNamespacesAsync(cancellationToken: ct).ConfigureAwait(false)),
         (rv, onError, ct) => client.AppsV1.WatchListStatefulSetForAllNamespacesAsync(
-            allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
+            resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
         (ns, name, ct) => client.AppsV1.ReadNamespacedStatefulSetAsync(name, ns, cancellationToken: ct),
         (o, ct) => client.AppsV1.ReplaceNamespacedStatefulSetStatusAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager, cancellationToken: ct));
 
     public static KindApi<V1DaemonSet> DaemonSets(IKubernetes client) => new(
         async ct => Snapshot<V1DaemonSet, V1DaemonSetList>(await client.AppsV1.ListDaemonSetForAllNamespacesAsync(cancellationToken: ct).ConfigureAwait(false)),
         (rv, onError, ct) => client.AppsV1.WatchListDaemonSetForAllNamespacesAsync(
-            allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
+            resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
         (ns, name, ct) => client.AppsV1.ReadNamespacedDaemonSetAsync(name, ns, cancellationToken: ct),
         (o, ct) => client.AppsV1.ReplaceNamespacedDaemonSetStatusAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager, cancellationToken: ct));
 
     public static KindApi<V1Job> Jobs(IKubernetes client) => new(
         async ct => Snapshot<V1Job, V1JobList>(await client.BatchV1.ListJobForAllNamespacesAsync(cancellationToken: ct).ConfigureAwait(false)),
         (rv, onError, ct) => client.BatchV1.WatchListJobForAllNamespacesAsync(
-            allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
+            resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
         (ns, name, ct) => client.BatchV1.ReadNamespacedJobAsync(name, ns, cancellationToken: ct),
         (o, ct) => client.BatchV1.ReplaceNamespacedJobStatusAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager, cancellationToken: ct));
 
     public static KindApi<V1PersistentVolumeClaim> PersistentVolumeClaims(IKubernetes client) => new(
         async ct => Snapshot<V1PersistentVolumeClaim, V1PersistentVolumeClaimList>(await client.CoreV1.ListPersistentVolumeClaimForAllNamespacesAsync(cancellationToken: ct).ConfigureAwait(false)),
         (rv, onError, ct) => client.CoreV1.WatchListPersistentVolumeClaimForAllNamespacesAsync(
-            allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
+            resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
         (ns, name, ct) => client.CoreV1.ReadNamespacedPersistentVolumeClaimAsync(name, ns, cancellationToken: ct),
         (o, ct) => client.CoreV1.ReplaceNamespacedPersistentVolumeClaimStatusAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager, cancellationToken: ct));
 
     public static KindApi<V1Service> Services(IKubernetes client) => new(
         async ct => Snapshot<V1Service, V1ServiceList>(await client.CoreV1.ListServiceForAllNamespacesAsync(cancellationToken: ct).ConfigureAwait(false)),
         (rv, onError, ct) => client.CoreV1.WatchListServiceForAllNamespacesAsync(
-            allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
+            resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
         (ns, name, ct) => client.CoreV1.ReadNamespacedServiceAsync(name, ns, cancellationToken: ct),
         (o, ct) => client.CoreV1.ReplaceNamespacedServiceStatusAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager, cancellationToken: ct));
 

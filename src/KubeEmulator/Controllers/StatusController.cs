@@ -76,8 +76,12 @@ internal sealed class StatusController<T, TStatus> : ISimulatedController
         }
 
         var remaining = clock.Remaining(item.Metadata);
-        queue.AddAfter(key, remaining, cancellationToken);
         var due = remaining == TimeSpan.Zero;
+        if (!due)
+        {
+            queue.AddAfter(key, remaining, cancellationToken);
+        }
+
         await writer.WriteAsync(item, fresh => desired(fresh, due), cancellationToken).ConfigureAwait(false);
     }
 }

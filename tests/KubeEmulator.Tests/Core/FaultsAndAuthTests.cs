@@ -29,6 +29,22 @@ public sealed class FaultsAndAuthTests
     }
 
     [Fact]
+    public async Task The_simulated_controllers_traffic_is_not_counted()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        await cluster.Client.AppsV1.CreateNamespacedDeploymentAsync(Workload.Deployment("web", "nginx:1.27"), "default");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var replicaSets = cluster.CreateClient();
+        while ((await replicaSets.AppsV1.ListNamespacedReplicaSetAsync("default", cancellationToken: timeout.Token)).Items.Count == 0)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        Assert.Equal(0, cluster.Requests.Count("create", "replicasets"));
+        Assert.Equal(1, cluster.Requests.Count("create", "deployments"));
+    }
+
+    [Fact]
     public async Task Fault_fails_the_matching_requests_the_given_number_of_times()
     {
         await using var cluster = await Quiet.StartAsync();

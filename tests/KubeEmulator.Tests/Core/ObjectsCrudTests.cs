@@ -229,6 +229,44 @@ public sealed class ObjectsCrudTests
     }
 
     [Fact]
+    public async Task Foreground_deletion_removes_dependents_with_the_owner()
+    {
+        await using var cluster = await Quiet.StartAsync();
+        var owner = await cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("owner", "a"), "default");
+        await cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(OwnedBy(ConfigMap("dependent", "a"), owner), "default");
+
+        await cluster.Client.CoreV1.DeleteNamespacedConfigMapAsync("owner", "default", propagationPolicy: "Foreground");
+
+        Assert.Empty((await cluster.Client.CoreV1.ListNamespacedConfigMapAsync("default")).Items);
+    }
+
+    [Fact]
+    public async Task Delete_collection_removes_only_the_selected_objects()
+    {
+        await using var cluster = await Quiet.StartAsync();
+        var doomed = ConfigMap("doomed", "a");
+        doomed.Metadata.Labels = new Dictionary<string, string> { ["purge"] = "yes" };
+        await cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(doomed, "default");
+        await cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("kept", "a"), "default");
+
+        await cluster.Client.CoreV1.DeleteCollectionNamespacedConfigMapAsync("default", labelSelector: "purge=yes");
+
+        var names = (await cluster.Client.CoreV1.ListNamespacedConfigMapAsync("default")).Items.Select(i => i.Metadata.Name);
+        Assert.Equal(["kept"], names);
+    }
+
+    [Fact]
+    public async Task Dry_run_delete_leaves_the_object()
+    {
+        await using var cluster = await Quiet.StartAsync();
+        await cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("settings", "a"), "default");
+
+        await cluster.Client.CoreV1.DeleteNamespacedConfigMapAsync("settings", "default", dryRun: "All");
+
+        Assert.Equal("settings", (await cluster.Client.CoreV1.ReadNamespacedConfigMapAsync("settings", "default")).Metadata.Name);
+    }
+
+    [Fact]
     public async Task Deleting_a_namespace_deletes_everything_in_it()
     {
         await using var cluster = await Quiet.StartAsync();

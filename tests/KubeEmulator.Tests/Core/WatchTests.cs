@@ -100,6 +100,46 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public async Task Watch_with_bookmarks_allowed_gets_a_bookmark_carrying_the_current_version()
+    {
+        await using var cluster = await Quiet.StartAsync();
+        await CreateAsync(cluster.Client, "a");
+        using var http = new HttpClient { Timeout = Deadline };
+        var version = cluster.ResourceVersion;
+
+        using var response = await http.GetAsync($"{cluster.Url}/api/v1/namespaces/default/configmaps?watch=1&allowWatchBookmarks=true&resourceVersion={version}", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var line = await reader.ReadLineAsync().WaitAsync(Deadline);
+
+        Assert.Contains("\"type\":\"BOOKMARK\"", line);
+        Assert.Contains($"\"resourceVersion\":\"{version}\"", line);
+    }
+
+    [Fact]
+    public async Task Watch_with_a_label_selector_sees_an_object_leave_the_selection_as_deleted()
+    {
+        await using var cluster = await Quiet.StartAsync();
+        var start = cluster.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var created = await cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(
+            new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "a", Labels = new Dictionary<string, string> { ["tier"] = "web" } } }, "default");
+        created.Metadata.Labels["tier"] = "db";
+        await cluster.Client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "a", "default");
+        using var timeout = new CancellationTokenSource(Deadline);
+
+        var events = new List<WatchEventType>();
+        await foreach (var (type, _) in cluster.Client.CoreV1.WatchListNamespacedConfigMapAsync("default", labelSelector: "tier=web", resourceVersion: start, cancellationToken: timeout.Token))
+        {
+            events.Add(type);
+            if (events.Count == 2)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal([WatchEventType.Added, WatchEventType.Deleted], events);
+    }
+
+    [Fact]
     public async Task Watch_ends_when_the_cluster_ends_all_watches()
     {
         await using var cluster = await Quiet.StartAsync();
