@@ -26,8 +26,10 @@ public static class ContentHash
                 writer.WriteNullValue();
                 break;
             case JsonObject map:
+                var properties = map.ToArray();
+                Array.Sort(properties, (a, b) => string.CompareOrdinal(a.Key, b.Key));
                 writer.WriteStartObject();
-                foreach (var (key, value) in map.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+                foreach (var (key, value) in properties)
                 {
                     writer.WritePropertyName(key);
                     WriteNormalized(writer, value);
@@ -44,8 +46,34 @@ public static class ContentHash
 
                 writer.WriteEndArray();
                 break;
+            case JsonValue value:
+                WriteValue(writer, value);
+                break;
+        }
+    }
+
+    // Written by hand: JsonNode.WriteTo goes through the serializer for every primitive, which dominates the hash.
+    private static void WriteValue(Utf8JsonWriter writer, JsonValue value)
+    {
+        switch (value.GetValueKind())
+        {
+            case JsonValueKind.String:
+                writer.WriteStringValue(value.GetValue<string>());
+                break;
+            case JsonValueKind.True:
+                writer.WriteBooleanValue(true);
+                break;
+            case JsonValueKind.False:
+                writer.WriteBooleanValue(false);
+                break;
+            case JsonValueKind.Number when value.TryGetValue<long>(out var integer):
+                writer.WriteNumberValue(integer);
+                break;
+            case JsonValueKind.Number when value.TryGetValue<double>(out var number):
+                writer.WriteNumberValue(number);
+                break;
             default:
-                node.WriteTo(writer);
+                value.WriteTo(writer);
                 break;
         }
     }

@@ -112,4 +112,28 @@ public class ReadingTests
 
         Assert.Equal(["a.yaml", "c.yaml"], result.Errors.Select(e => e.Location!.File));
     }
+
+    [Fact]
+    public async Task Key_overriding_a_merged_key_is_allowed_but_a_repeated_literal_key_is_not()
+    {
+        using var repo = new TestRepo()
+            .With("ok/cm.yaml", ConfigMap("ok") + "data:\n  base: &base {a: '1'}\n  merged:\n    <<: *base\n    a: '2'\n")
+            .With("bad/cm.yaml", ConfigMap("bad") + "data:\n  base: &base {a: '1'}\n  merged:\n    b: '1'\n    <<: *base\n    b: '2'\n");
+
+        var ok = await repo.RenderAsync("ok");
+        var bad = await repo.RenderAsync("bad");
+
+        Assert.Equal("2", ok.Objects.Single().Json["data"]!["merged"]!["a"]!.GetValue<string>());
+        Assert.Equal("bad/cm.yaml:10:5: duplicate key \"b\" in a mapping", Assert.Single(bad.Errors).ToString());
+    }
+
+    [Fact]
+    public async Task Alias_to_an_unknown_anchor_is_an_error_with_its_line()
+    {
+        using var repo = new TestRepo().With("cm.yaml", ConfigMap("cm") + "data:\n  a: *nowhere\n");
+
+        var result = await repo.RenderAsync();
+
+        Assert.Equal("cm.yaml:6:6: unknown anchor 'nowhere' referenced", Assert.Single(result.Errors).ToString());
+    }
 }

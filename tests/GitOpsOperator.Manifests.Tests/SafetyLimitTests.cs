@@ -118,4 +118,16 @@ public class SafetyLimitTests
         Assert.Equal(6, error.Location?.Line);
         Assert.Contains("nesting deeper than 20 levels", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Tag_errors_do_not_repeat_the_value_which_may_be_a_secret()
+    {
+        using var repo = new TestRepo().With("secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  password: !!int hunter2\n");
+
+        var result = await repo.RenderAsync();
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("secret.yaml:6:13", error.Location?.ToString());
+        Assert.DoesNotContain("hunter2", error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -19,7 +19,13 @@ internal sealed class JsonStreamReader
     {
         this.utf8 = utf8;
         this.file = file;
-        lineStarts = [0, .. utf8.Select((b, i) => (b, i)).Where(x => x.b == (byte)'\n').Select(x => x.i + 1)];
+        var starts = new List<int> { 0 };
+        for (var at = Array.IndexOf(utf8, (byte)'\n'); at >= 0; at = Array.IndexOf(utf8, (byte)'\n', at + 1))
+        {
+            starts.Add(at + 1);
+        }
+
+        lineStarts = [.. starts];
     }
 
     public static List<ParsedDocument> ReadAll(byte[] utf8, string file, ManifestLimits limits) =>

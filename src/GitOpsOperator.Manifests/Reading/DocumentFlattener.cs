@@ -9,7 +9,14 @@ internal static class DocumentFlattener
     {
         if (document.Root is not JsonObject root)
         {
-            errors.Add(new RenderError($"expected a Kubernetes object, found a {document.Root.GetValueKind().ToString().ToLowerInvariant()}", document.Location));
+            var found = document.Root.GetValueKind() switch
+            {
+                System.Text.Json.JsonValueKind.Array => "a list",
+                System.Text.Json.JsonValueKind.String => "a string",
+                System.Text.Json.JsonValueKind.Number => "a number",
+                _ => "a boolean",
+            };
+            errors.Add(new RenderError($"expected a Kubernetes object, found {found}", document.Location));
             return;
         }
 

@@ -43,7 +43,18 @@ internal sealed class ManifestFileWalker
             return;
         }
 
-        foreach (var entry in new DirectoryInfo(realPath).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        FileSystemInfo[] entries;
+        try
+        {
+            entries = new DirectoryInfo(realPath).GetFileSystemInfos();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new RenderError($"cannot read the directory: {error.GetType().Name}", new SourceLocation(boundary.Relative(shownPath))));
+            return;
+        }
+
+        foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             var shown = Path.Join(shownPath, entry.Name);
             var isDirectory = entry is DirectoryInfo;

@@ -25,7 +25,17 @@ internal static class PlainManifestReader
                 break;
             }
 
-            var content = await File.ReadAllBytesAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
+            byte[] content;
+            try
+            {
+                content = await File.ReadAllBytesAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                errors.Add(new RenderError($"cannot read the file: {error.GetType().Name}", location));
+                continue;
+            }
+
             AddDocuments(content, file.RepoPath, limits, candidates, errors);
             if (candidates.Count > limits.MaxObjects)
             {

@@ -20,21 +20,22 @@ internal sealed class ObjectValidator(IApiScope scope, string? targetNamespace)
         var errors = new List<RenderError>();
         foreach (var candidate in candidates)
         {
-            switch (validator.Check(candidate))
+            var (rendered, error) = validator.Check(candidate);
+            if (rendered is not null)
             {
-                case RenderedObject rendered:
-                    objects.Add(rendered);
-                    break;
-                case RenderError error:
-                    errors.Add(error);
-                    break;
+                objects.Add(rendered);
+            }
+
+            if (error is not null)
+            {
+                errors.Add(error);
             }
         }
 
         return (objects, errors);
     }
 
-    private object Check(ManifestCandidate candidate)
+    private (RenderedObject? Object, RenderError? Error) Check(ManifestCandidate candidate)
     {
         var json = candidate.Json;
         var at = candidate.Location;
@@ -45,33 +46,33 @@ internal sealed class ObjectValidator(IApiScope scope, string? targetNamespace)
         var described = Describe(kind, Text(metadata?["namespace"]) ?? targetNamespace, name);
         if (string.IsNullOrEmpty(kind))
         {
-            return new RenderError("object has no kind", at, described);
+            return Refuse("object has no kind", at, described);
         }
 
         if (string.IsNullOrEmpty(apiVersion))
         {
-            return new RenderError("object has no apiVersion", at, described);
+            return Refuse("object has no apiVersion", at, described);
         }
 
         if (metadata?["generateName"] is not null)
         {
-            return new RenderError("metadata.generateName is not supported: an object needs a fixed metadata.name to be tracked", at, described);
+            return Refuse("metadata.generateName is not supported: an object needs a fixed metadata.name to be tracked", at, described);
         }
 
         if (string.IsNullOrEmpty(name))
         {
-            return new RenderError("object has no metadata.name", at, described);
+            return Refuse("object has no metadata.name", at, described);
         }
 
         var type = GroupVersionKind.FromApiVersion(apiVersion, kind);
         if (NameRules.CheckName(type.Group, kind, name) is { } badName)
         {
-            return new RenderError(badName, at, described);
+            return Refuse(badName, at, described);
         }
 
         if (scope.IsNamespaced(type) is not { } namespaced)
         {
-            return new RenderError($"no API resource for kind {kind} in version {apiVersion} on the cluster", at, described);
+            return Refuse($"no API resource for kind {kind} in version {apiVersion} on the cluster", at, described);
         }
 
         var ns = "";
@@ -80,12 +81,12 @@ internal sealed class ObjectValidator(IApiScope scope, string? targetNamespace)
             ns = Text(metadata!["namespace"]) is { Length: > 0 } declared ? declared : targetNamespace ?? "";
             if (ns.Length == 0)
             {
-                return new RenderError("namespace not specified: the object has no metadata.namespace and the sync has no targetNamespace", at, described);
+                return Refuse("namespace not specified: the object has no metadata.namespace and the sync has no targetNamespace", at, described);
             }
 
             if (NameRules.CheckLabel(ns) is { } badNamespace)
             {
-                return new RenderError($"metadata.namespace: {badNamespace}", at, described);
+                return Refuse($"metadata.namespace: {badNamespace}", at, described);
             }
 
             metadata["namespace"] = ns;
@@ -98,11 +99,14 @@ internal sealed class ObjectValidator(IApiScope scope, string? targetNamespace)
         var identity = new ObjectIdentity(type.Group, kind, ns, name);
         if (!seen.TryAdd(identity, at))
         {
-            return new RenderError($"duplicate object: also declared at {seen[identity]}", at, identity.ToString());
+            return Refuse($"duplicate object: also declared at {seen[identity]}", at, identity.ToString());
         }
 
-        return new RenderedObject(json, type, identity, ContentHash.Of(json), at);
+        return (new RenderedObject(json, type, identity, ContentHash.Of(json), at), null);
     }
+
+    private static (RenderedObject?, RenderError?) Refuse(string message, SourceLocation at, string? subject) =>
+        (null, new RenderError(message, at, subject));
 
     private static string? Describe(string? kind, string? ns, string? name) =>
         kind is null || name is null ? null : string.IsNullOrEmpty(ns) ? $"{kind}/{name}" : $"{kind}/{ns}/{name}";

@@ -19,6 +19,11 @@ internal static class GoFloatFormat
         }
 
         var single = (float)value;
+        if (float.IsInfinity(single))
+        {
+            return single > 0 ? ".inf" : "-.inf";
+        }
+
         if (single == 0)
         {
             return float.IsNegative(single) ? "-0" : "0";

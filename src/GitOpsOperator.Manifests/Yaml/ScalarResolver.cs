@@ -47,7 +47,7 @@ internal static partial class ScalarResolver
         var resolved = ResolvePlain(value);
         return kinds.Contains(resolved.Kind)
             ? resolved
-            : throw new ManifestReadException($"cannot decode `{value}` as a !!{tag[TagPrefix.Length..]}");
+            : throw new ManifestReadException($"the value cannot be decoded as a !!{tag[TagPrefix.Length..]} (its text is not repeated here: it may be a secret)");
     }
 
     private static ScalarValue AsFloat(string value)
@@ -57,7 +57,7 @@ internal static partial class ScalarResolver
         {
             ScalarKind.Float => resolved,
             ScalarKind.Int => new ScalarValue(ScalarKind.Float, value, Float: resolved.Integer),
-            _ => throw new ManifestReadException($"cannot decode `{value}` as a !!float"),
+            _ => throw new ManifestReadException("the value cannot be decoded as a !!float (its text is not repeated here: it may be a secret)"),
         };
     }
 

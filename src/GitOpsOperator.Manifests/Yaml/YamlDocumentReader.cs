@@ -111,12 +111,14 @@ internal sealed class YamlDocumentReader
             positions[map] = ToPosition(start.Start);
         }
 
-        var literalKeys = new HashSet<string>(StringComparer.Ordinal);
+        // Until a merge key brings in keys, the map holds exactly the literal keys; only then is a separate set needed.
+        HashSet<string>? literalKeys = null;
         while (!parser.TryConsume<MappingEnd>(out _))
         {
             var keyEvent = parser.Current!;
             if (IsMergeKey(keyEvent))
             {
+                literalKeys ??= new HashSet<string>(map.Select(pair => pair.Key), StringComparer.Ordinal);
                 parser.MoveNext();
                 var valueStart = parser.Current!.Start;
                 Merge(map, ReadNode(parser, depth + 1), valueStart);
@@ -124,7 +126,8 @@ internal sealed class YamlDocumentReader
             }
 
             var key = ReadKey(parser);
-            if (!literalKeys.Add(key))
+            var duplicate = literalKeys is null ? map.ContainsKey(key) : !literalKeys.Add(key);
+            if (duplicate)
             {
                 throw Error($"duplicate key \"{key}\" in a mapping", keyEvent.Start);
             }
