@@ -123,7 +123,11 @@ public sealed class EmulatedCluster : IAsyncDisposable
             // Expected: the controllers stop when the cluster does.
         }
 
-        await app.StopAsync();
+        using (var shutdown = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await app.StopAsync(shutdown.Token);
+        }
+
         await app.DisposeAsync();
         lock (clients)
         {

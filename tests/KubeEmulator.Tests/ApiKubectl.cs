@@ -29,6 +29,16 @@ public sealed class ApiKubectl : IDisposable
 
     public string Executable { get; }
 
+    /// <summary>kubectl 1.{minor} from the folder the kubectl on PATH links into (kubectl.1.27 … kubectl.1.33 sit there).</summary>
+    public static string Version(int minor)
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(d => Path.Combine(d, "kubectl"))
+            .First(File.Exists);
+        var target = new FileInfo(onPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? onPath;
+        return Path.Combine(Path.GetDirectoryName(target)!, $"kubectl.1.{minor}");
+    }
+
     public string KubeconfigPath { get; }
 
     /// <summary>Writes a file into the run's directory and returns its path.</summary>

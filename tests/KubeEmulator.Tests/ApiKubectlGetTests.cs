@@ -14,7 +14,7 @@ public sealed class ApiKubectlGetTests
             {"apiVersion":"v1","kind":"Pod","metadata":{"name":"web-1","namespace":"default","creationTimestamp":"CREATED"},
              "spec":{"containers":[{"name":"a","image":"x"},{"name":"b","image":"y"}]},
              "status":{"phase":"Running","containerStatuses":[{"name":"a","ready":true,"restartCount":2},{"name":"b","ready":false,"restartCount":1,"state":{"waiting":{"reason":"CrashLoopBackOff"}}}]}}
-            """.Replace("CREATED", Ago(TimeSpan.FromMinutes(20)), StringComparison.Ordinal))!.AsObject());
+            """.Replace("CREATED", Ago(TimeSpan.FromHours(10)), StringComparison.Ordinal))!.AsObject());
         using var kubectl = new ApiKubectl(server.Url);
 
         var (exitCode, stdout, stderr) = await kubectl.RunAsync("get", "pods");
@@ -22,7 +22,7 @@ public sealed class ApiKubectlGetTests
         Assert.True(exitCode == 0, stderr);
         var lines = stdout.TrimEnd().Split('\n');
         Assert.Equal(["NAME", "READY", "STATUS", "RESTARTS", "AGE"], Columns(lines[0]));
-        Assert.Equal(["web-1", "1/2", "CrashLoopBackOff", "3", "20m"], Columns(lines[1]));
+        Assert.Equal(["web-1", "1/2", "CrashLoopBackOff", "3", "10h"], Columns(lines[1]));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class ApiKubectlGetTests
         server.Put(JsonNode.Parse("""
             {"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w1","namespace":"default","creationTimestamp":"CREATED"},
              "spec":{"url":"https://example.com"},"status":{"conditions":[{"type":"Other","status":"False"},{"type":"Ready","status":"True"}]}}
-            """.Replace("CREATED", Ago(TimeSpan.FromHours(3)), StringComparison.Ordinal))!.AsObject());
+            """.Replace("CREATED", Ago(TimeSpan.FromHours(10)), StringComparison.Ordinal))!.AsObject());
         server.PrinterColumns[widget] =
         [
             new("URL", "string", ".spec.url"),
@@ -47,7 +47,7 @@ public sealed class ApiKubectlGetTests
         Assert.True(exitCode == 0, stderr);
         var lines = stdout.TrimEnd().Split('\n');
         Assert.Equal(["NAME", "URL", "READY", "AGE"], Columns(lines[0]));
-        Assert.Equal(["w1", "https://example.com", "True", "3h"], Columns(lines[1]));
+        Assert.Equal(["w1", "https://example.com", "True", "10h"], Columns(lines[1]));
     }
 
     private static string Ago(TimeSpan age) => (DateTimeOffset.UtcNow - age).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);

@@ -47,4 +47,37 @@ public sealed class ApiKubectlValidationTests
         Assert.True(exitCode == 0, stderr);
         Assert.Contains(server.Requests, r => r.StartsWith("POST /apis/apps/v1/namespaces/default/deployments?", StringComparison.Ordinal) && r.Contains("fieldValidation=Strict", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task List_documents_are_validated_client_side_from_the_v2_schema()
+    {
+        await using var server = ApiTestServer.Start();
+        using var kubectl = new ApiKubectl(server.Url);
+        const string List = """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: ConfigMap
+              metadata: { name: a, namespace: default }
+              data: { k: v }
+            - apiVersion: apps/v1
+              kind: Deployment
+              metadata: { name: b, namespace: default }
+              spec:
+                replicas: 2
+                selector: { matchLabels: { app: b } }
+                template:
+                  metadata: { labels: { app: b } }
+                  spec: { containers: [ { name: b, image: nginx, ports: [ { containerPort: 80 } ] } ] }
+            """;
+
+        var valid = await kubectl.RunAsync("create", "--dry-run=client", "-o", "name", "-f", kubectl.WriteFile("list.yaml", List));
+        var invalid = await kubectl.RunAsync("create", "--dry-run=client", "-o", "name", "-f", kubectl.WriteFile("bad.yaml", List.Replace("replicas: 2", "replicas: 2\n    foo: bar", StringComparison.Ordinal)));
+
+        Assert.True(valid.ExitCode == 0 && valid.Stderr.Length == 0, valid.Stderr);
+        Assert.Equal("configmap/a\ndeployment.apps/b\n", valid.Stdout);
+        Assert.NotEqual(0, invalid.ExitCode);
+        Assert.Contains("unknown field \"foo\"", invalid.Stderr, StringComparison.Ordinal);
+    }
 }

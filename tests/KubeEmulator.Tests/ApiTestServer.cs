@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using KubeEmulator.Api;
+using KubeEmulator.Api.Schemas;
 
 namespace KubeEmulator.Tests;
 
@@ -101,12 +102,19 @@ public sealed class ApiTestServer : IAsyncDisposable
         using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
         var (status, contentType, answer) = Route(request.HttpMethod, path, request.QueryString, accept, body);
+        var bytes = Encoding.UTF8.GetBytes(answer?.ToJsonString() ?? "");
+        if (path == "/openapi/v2")
+        {
+            (status, contentType, bytes) = accept.Contains("protobuf", StringComparison.Ordinal)
+                ? (200, OpenApiV2Protobuf.ContentType, OpenApi.V2Protobuf(types, customSchemas))
+                : (200, "application/json", Encoding.UTF8.GetBytes(OpenApi.V2(types, customSchemas).ToJsonString()));
+        }
+
         if (request.HttpMethod == "PATCH")
         {
             Patches.Enqueue(body);
         }
 
-        var bytes = Encoding.UTF8.GetBytes(answer?.ToJsonString() ?? "");
         context.Response.StatusCode = status;
         context.Response.ContentType = contentType;
         await context.Response.OutputStream.WriteAsync(bytes);
@@ -126,8 +134,6 @@ public sealed class ApiTestServer : IAsyncDisposable
                 return aggregated ? (200, AggregatedType, Discovery.Aggregated(false, types)) : Ok(Discovery.GroupList(types));
             case "/openapi/v3":
                 return Ok(OpenApi.V3Index(types, customSchemas));
-            case "/openapi/v2" when accept.Contains("json", StringComparison.Ordinal):
-                return Ok(OpenApi.V2(types, customSchemas));
         }
 
         if (path.StartsWith("/openapi/v3/", StringComparison.Ordinal))

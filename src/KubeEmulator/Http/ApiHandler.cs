@@ -47,7 +47,7 @@ internal sealed class ApiHandler
 
             var route = ApiRoute.Parse(context.Request.Method, path, QueryOptions.Flag(context.Request, "watch"), cluster.Registry)
                 ?? throw ApiException.PathNotFound();
-            RefuseUnsupportedBodies(context.Request);
+            RefuseUnsupportedBodies(context.Request, route);
             if (!await PassFaultsAsync(context, route))
             {
                 return;
@@ -73,16 +73,12 @@ internal sealed class ApiHandler
         }
     }
 
-    /// <summary>
-    /// Protobuf and CBOR bodies get 415, which makes client-go fall back to JSON for the rest of its requests.
-    /// </summary>
-    private static void RefuseUnsupportedBodies(HttpRequest request)
+    /// <summary>Protobuf bodies are read for what typed clients send (create, update, delete); answers are always JSON.</summary>
+    private static void RefuseUnsupportedBodies(HttpRequest request, ApiRoute route)
     {
-        var contentType = request.ContentType ?? "";
-        if (contentType.StartsWith("application/vnd.kubernetes.protobuf", StringComparison.OrdinalIgnoreCase)
-            || contentType.StartsWith("application/cbor", StringComparison.OrdinalIgnoreCase))
+        if (RequestBody.IsProtobuf(request.ContentType) && route.Verb is not ("create" or "update" or "delete" or "deletecollection"))
         {
-            throw new ApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (got \"{contentType}\")");
+            throw ProtobufBodies.Unsupported();
         }
     }
 

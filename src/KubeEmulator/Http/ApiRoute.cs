@@ -16,8 +16,6 @@ internal sealed record ApiRoute(
     string? Subresource,
     ServedType? Served)
 {
-    public bool IsResource => Plural is not null;
-
     /// <summary>The resource as counted and matched by fault rules: "deployments" or "deployments/status".</summary>
     public string CountedResource => Plural is null ? "" : Subresource is null ? Plural : $"{Plural}/{Subresource}";
 

@@ -9,8 +9,17 @@ namespace KubeEmulator.Http;
 /// <summary>Reads request bodies: JSON, or YAML for apply patches.</summary>
 internal static class RequestBody
 {
+    public const string Protobuf = "application/vnd.kubernetes.protobuf";
+
     public static async Task<JsonNode?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (IsProtobuf(request.ContentType))
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            return ProtobufBodies.Read(buffer.ToArray());
+        }
+
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(text))
@@ -33,6 +42,9 @@ internal static class RequestBody
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken) =>
         await ReadAsync(request, cancellationToken) as JsonObject
         ?? throw ApiException.BadRequest("the body of the request was not a JSON object");
+
+    public static bool IsProtobuf(string? contentType) =>
+        contentType is not null && contentType.StartsWith(Protobuf, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsYaml(string? contentType) =>
         contentType is not null && (contentType.Contains("yaml", StringComparison.OrdinalIgnoreCase));

@@ -37,22 +37,6 @@ internal sealed class FieldSet
         node.IsMember = true;
     }
 
-    public bool Has(IReadOnlyList<string> path)
-    {
-        var node = this;
-        foreach (var element in path)
-        {
-            if (!node._children.TryGetValue(element, out var child))
-            {
-                return false;
-            }
-
-            node = child;
-        }
-
-        return node.IsMember;
-    }
-
     /// <summary>Every member path, in serialization order.</summary>
     public IEnumerable<IReadOnlyList<string>> Members() => Members([]);
 
@@ -61,6 +45,8 @@ internal sealed class FieldSet
     public FieldSet Intersection(FieldSet other) => Combine(this, other, (a, b) => a && b);
 
     public FieldSet Difference(FieldSet other) => Combine(this, other, (a, b) => a && !b);
+
+    public bool SetEquals(FieldSet other) => Difference(other).IsEmpty && other.Difference(this).IsEmpty;
 
     public static FieldSet Of(IEnumerable<FieldSet> sets) => sets.Aggregate(new FieldSet(), (all, set) => all.Union(set));
 

@@ -17,9 +17,17 @@ internal sealed record ListItem(string Element, JsonNode? Node);
 internal static class ListItems
 {
     public static ListKind KindOf(IListKeyResolver keys, IReadOnlyList<string> fieldPath) =>
-        keys.KeysFor(fieldPath) is not null ? ListKind.Keyed
-        : keys.IsSet(fieldPath) ? ListKind.Set
+        KeysOf(keys, fieldPath) is not null ? ListKind.Keyed
+        : ResolverFor(keys, fieldPath).IsSet(fieldPath) ? ListKind.Set
         : ListKind.Atomic;
+
+    /// <summary>The key fields of a keyed list, or null.</summary>
+    public static IReadOnlyList<string>? KeysOf(IListKeyResolver keys, IReadOnlyList<string> fieldPath) =>
+        ResolverFor(keys, fieldPath).KeysFor(fieldPath);
+
+    /// <summary>metadata is the same for every kind (a CRD's schema does not describe it), so the built-in table answers for it.</summary>
+    private static IListKeyResolver ResolverFor(IListKeyResolver keys, IReadOnlyList<string> fieldPath) =>
+        fieldPath is ["metadata", ..] ? BuiltInListKeys.Instance : keys;
 
     /// <summary>
     /// The items with their path elements, or null with a reason when the list cannot be merged item by item
@@ -77,9 +85,10 @@ internal static class ListItems
         }
 
         var key = new JsonObject();
-        foreach (var name in keys.KeysFor(fieldPath)!.Order(StringComparer.Ordinal))
+        var resolver = ResolverFor(keys, fieldPath);
+        foreach (var name in resolver.KeysFor(fieldPath)!.Order(StringComparer.Ordinal))
         {
-            var value = fields.TryGetPropertyValue(name, out var given) && given is not null ? given : keys.KeyDefault(fieldPath, name);
+            var value = fields.TryGetPropertyValue(name, out var given) && given is not null ? given : resolver.KeyDefault(fieldPath, name);
             if (value is null)
             {
                 problem = $"element {index}: associative list with keys has an element that omits key field \"{name}\" (and doesn't have default value)";

@@ -6,6 +6,9 @@ namespace KubeEmulator.Patching;
 /// <summary>Reads and writes metadata.managedFields in the FieldsV1 encoding, ordered as the real server orders them.</summary>
 internal static class ManagedFieldsCodec
 {
+    private const string Apply = ManagedFieldsEntry.Apply;
+    private const string Update = ManagedFieldsEntry.Update;
+
     /// <summary>The entries of an object; entries that cannot be read are dropped.</summary>
     public static List<ManagedFieldsEntry> Read(JsonObject? obj) => Read(ManagedFieldsOf(obj));
 
@@ -16,10 +19,10 @@ internal static class ManagedFieldsCodec
         {
             if (node is JsonObject entry
                 && Text(entry, "manager") is { } manager
-                && Text(entry, "operation") is Apply or Update
+                && Text(entry, "operation") is (Apply or Update) and { } operation
                 && FieldSet.FromFieldsV1(entry["fieldsV1"]) is { } fields)
             {
-                entries.Add(new ManagedFieldsEntry(manager, Text(entry, "operation")!, Text(entry, "apiVersion"), Text(entry, "time"), Text(entry, "subresource"), fields));
+                entries.Add(new ManagedFieldsEntry(manager, operation, Text(entry, "apiVersion"), Text(entry, "time"), Text(entry, "subresource"), fields));
             }
         }
 
@@ -66,9 +69,6 @@ internal static class ManagedFieldsCodec
     }
 
     public static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private const string Apply = ManagedFieldsEntry.Apply;
-    private const string Update = ManagedFieldsEntry.Update;
 
     private static JsonObject Encode(ManagedFieldsEntry entry)
     {

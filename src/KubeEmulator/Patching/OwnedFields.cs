@@ -19,65 +19,77 @@ internal static class OwnedFields
     private static readonly FieldSet NeverOwnedSet = BuildNeverOwned();
 
     /// <summary>The fields the configuration sets; throws <see cref="PatchException"/> for a list it cannot key.</summary>
-    public static FieldSet Of(JsonObject configuration, IListKeyResolver keys)
+    public static FieldSet Of(JsonObject configuration, IListKeyResolver keys) => Of(configuration, keys, strict: true);
+
+    /// <summary>The fields a stored object holds; a list it cannot key counts as one atomic field.</summary>
+    public static FieldSet HeldBy(JsonObject stored, IListKeyResolver keys) => Of(stored, keys, strict: false);
+
+    private static FieldSet Of(JsonObject obj, IListKeyResolver keys, bool strict)
     {
         var set = new FieldSet();
-        AddMap(configuration, [], [], set, keys);
+        new Walk(set, keys, strict).Map(obj, [], []);
         return WithoutServerFields(set);
     }
 
     /// <summary>The set less the paths no manager ever owns.</summary>
     public static FieldSet WithoutServerFields(FieldSet set) => set.Difference(NeverOwnedSet);
 
-    private static void AddMap(JsonObject map, List<string> path, List<string> fieldPath, FieldSet set, IListKeyResolver keys)
+    private sealed class Walk(FieldSet set, IListKeyResolver keys, bool strict)
     {
-        foreach (var (name, value) in map)
+        public void Map(JsonObject map, List<string> path, List<string> fieldPath)
         {
-            path.Add(PathElements.Field(name));
-            fieldPath.Add(name);
-            switch (value)
+            foreach (var (name, value) in map)
             {
-                case JsonObject child:
-                    if (child.Count == 0)
-                    {
+                path.Add(PathElements.Field(name));
+                fieldPath.Add(name);
+                switch (value)
+                {
+                    case JsonObject child:
+                        if (child.Count == 0)
+                        {
+                            set.Insert(path);
+                        }
+
+                        Map(child, path, fieldPath);
+                        break;
+                    case JsonArray list:
+                        List(list, path, fieldPath);
+                        break;
+                    default:
                         set.Insert(path);
-                    }
+                        break;
+                }
 
-                    AddMap(child, path, fieldPath, set, keys);
-                    break;
-                case JsonArray list:
-                    AddList(list, path, fieldPath, set, keys);
-                    break;
-                default:
-                    set.Insert(path);
-                    break;
+                path.RemoveAt(path.Count - 1);
+                fieldPath.RemoveAt(fieldPath.Count - 1);
             }
-
-            path.RemoveAt(path.Count - 1);
-            fieldPath.RemoveAt(fieldPath.Count - 1);
-        }
-    }
-
-    private static void AddList(JsonArray list, List<string> path, List<string> fieldPath, FieldSet set, IListKeyResolver keys)
-    {
-        if (ListItems.KindOf(keys, fieldPath) == ListKind.Atomic)
-        {
-            set.Insert(path);
-            return;
         }
 
-        var items = ListItems.Index(keys, fieldPath, list, out var problem)
-            ?? throw new PatchException($"{PathElements.Display(path)}: {problem}");
-        foreach (var item in items)
+        private void List(JsonArray list, List<string> path, List<string> fieldPath)
         {
-            path.Add(item.Element);
-            set.Insert(path);
-            if (item.Node is JsonObject fields)
+            var items = ListItems.Index(keys, fieldPath, list, out var problem);
+            if (items is null)
             {
-                AddMap(fields, path, fieldPath, set, keys);
+                if (strict && problem is not null)
+                {
+                    throw new PatchException($"{PathElements.Display(path)}: {problem}");
+                }
+
+                set.Insert(path);
+                return;
             }
 
-            path.RemoveAt(path.Count - 1);
+            foreach (var item in items)
+            {
+                path.Add(item.Element);
+                set.Insert(path);
+                if (item.Node is JsonObject fields)
+                {
+                    Map(fields, path, fieldPath);
+                }
+
+                path.RemoveAt(path.Count - 1);
+            }
         }
     }
 

@@ -34,28 +34,32 @@ public static class ServerSideApply
         if (previous is not null)
         {
             var stillOwned = FieldSet.Of(others.Select(entry => entry.Fields)).Union(appliedFields);
-            FieldRemoval.Remove(merged, previous.Fields.Difference(stillOwned), request.Keys);
+            var abandoned = OwnedFields.HeldBy(merged, request.Keys).Intersection(previous.Fields).Difference(stillOwned);
+            FieldRemoval.Remove(merged, abandoned, request.Keys);
         }
 
         var comparison = ObjectComparison.Between(current, merged, request.Keys);
         var changed = comparison.Changed;
-        var conflicts = Conflicts(others, changed);
-        if (conflicts.Count > 0 && !request.Force)
+        var contested = others.Select(entry => entry with { Fields = entry.Fields.Intersection(changed) }).Where(entry => !entry.Fields.IsEmpty).ToList();
+        if (contested.Count > 0 && !request.Force
+            && !LastAppliedUpgrade.Allows(request.Manager, current, FieldSet.Of(contested.Select(entry => entry.Fields)), request.Keys))
         {
-            return new ApplyResult((JsonObject)(live?.DeepClone() ?? applied.DeepClone()), conflicts);
+            return new ApplyResult((JsonObject)(live?.DeepClone() ?? applied.DeepClone()), Conflicts(contested));
         }
 
-        var objectChanged = !comparison.IsEmpty;
-        var time = objectChanged || previous?.Time is null ? ManagedFieldsCodec.FormatTime(request.Now) : previous.Time;
+        LastAppliedUpgrade.Sync(request.Manager, merged, configuration);
+
+        var unchanged = comparison.IsEmpty && previous?.Time is not null && previous.Fields.SetEquals(appliedFields);
+        var time = unchanged ? previous!.Time : ManagedFieldsCodec.FormatTime(request.Now);
         var owners = others
             .Select(entry => entry with { Fields = entry.Fields.Difference(changed).Difference(comparison.Removed) })
             .Append(self with { Time = time });
         return new ApplyResult(ManagedFieldsCodec.Write(merged, owners), []);
     }
 
-    private static List<FieldConflict> Conflicts(IEnumerable<ManagedFieldsEntry> others, FieldSet changed) =>
-        others
-            .SelectMany(entry => entry.Fields.Intersection(changed).Members()
+    private static List<FieldConflict> Conflicts(IEnumerable<ManagedFieldsEntry> contested) =>
+        contested
+            .SelectMany(entry => entry.Fields.Members()
                 .Select(path => new FieldConflict(entry.Manager, PathElements.Display(path))
                 {
                     UpdateApiVersion = entry.Operation == ManagedFieldsEntry.Update ? entry.ApiVersion : null,

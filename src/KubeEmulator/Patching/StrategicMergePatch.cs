@@ -103,7 +103,7 @@ public static class StrategicMergePatch
             }
 
             var element = ListItems.ElementOf(keys, fieldPath, WithoutDirective(item))
-                ?? throw new PatchException($"map: {PathElements.Json(item)} does not contain declared merge key: {string.Join(",", keys.KeysFor(fieldPath)!)}");
+                ?? throw new PatchException($"map: {PathElements.Json(item)} does not contain declared merge key: {string.Join(",", ListItems.KeysOf(keys, fieldPath)!)}");
             var index = IndexOf(result, element, fieldPath, keys);
             if (Directive(item) == "delete")
             {

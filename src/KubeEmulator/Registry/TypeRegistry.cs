@@ -15,8 +15,6 @@ internal sealed class TypeRegistry
 
     public TypeRegistry() => current = Build();
 
-    public IReadOnlyList<ServedType> All => current.Served;
-
     public IReadOnlyCollection<ResourceType> Types => current.Types;
 
     public IReadOnlyDictionary<ResourceType, JsonObject> CustomSchemas => current.CustomSchemas;
@@ -25,8 +23,6 @@ internal sealed class TypeRegistry
         current.ByPath.GetValueOrDefault($"{group}/{version}/{plural}");
 
     public ServedType Namespaces => Find("", "v1", "namespaces")!;
-
-    public ServedType CustomResourceDefinitions => Find("apiextensions.k8s.io", "v1", "customresourcedefinitions")!;
 
     /// <summary>Any served version of the collection, for work that spans kinds (garbage collection).</summary>
     public ServedType? ByStoreKey(string storeKey) => current.ByStoreKey.GetValueOrDefault(storeKey);
@@ -64,11 +60,10 @@ internal sealed class TypeRegistry
         }
 
         var schemas = served.Where(s => s.OpenApiSchema is not null).ToDictionary(s => s.Type, s => s.OpenApiSchema!);
-        return new Snapshot(served, served.Select(s => s.Type).ToList(), byPath.ToFrozenDictionary(), byStoreKey.ToFrozenDictionary(), schemas);
+        return new Snapshot(served.Select(s => s.Type).ToList(), byPath.ToFrozenDictionary(), byStoreKey.ToFrozenDictionary(), schemas);
     }
 
     private sealed record Snapshot(
-        IReadOnlyList<ServedType> Served,
         IReadOnlyCollection<ResourceType> Types,
         FrozenDictionary<string, ServedType> ByPath,
         FrozenDictionary<string, ServedType> ByStoreKey,

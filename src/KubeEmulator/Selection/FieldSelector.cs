@@ -16,8 +16,6 @@ internal sealed class FieldSelector
 
     public static FieldSelector Everything { get; } = new([]);
 
-    public bool IsEverything => requirements.Count == 0;
-
     public bool Matches(JsonObject obj) =>
         requirements.All(r => ((obj.NodeAt(r.Path).ScalarText() ?? "") == r.Value) == r.Equal);
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace KubeEmulator.Semantics;
 
-/// <summary>Defaults of the smaller kinds: Secret, Namespace, PVC, NetworkPolicy, RBAC subjects, HPA, PriorityClass, StorageClass, CRD.</summary>
+/// <summary>Defaults of the smaller kinds: Secret, Namespace, PVC, PV, quotas and limit ranges, Endpoints, NetworkPolicy, RBAC bindings, HPA, PriorityClass, StorageClass, CRD.</summary>
 internal static class ClusterDefaults
 {
     public static void Secret(JsonObject secret)
@@ -40,8 +40,41 @@ internal static class ClusterDefaults
 
     public static void PersistentVolumeClaim(JsonObject claim)
     {
-        claim.Ensure("spec").DefaultString("volumeMode", "Filesystem");
+        var spec = claim.Ensure("spec");
+        spec.DefaultString("volumeMode", "Filesystem");
+        Quantity.CanonicalizeList(spec.Obj("resources")?.Obj("requests"));
+        Quantity.CanonicalizeList(spec.Obj("resources")?.Obj("limits"));
         claim.Ensure("status").DefaultString("phase", "Pending");
+    }
+
+    public static void PersistentVolume(JsonObject volume)
+    {
+        var spec = volume.Ensure("spec");
+        spec.DefaultString("persistentVolumeReclaimPolicy", "Retain");
+        spec.DefaultString("volumeMode", "Filesystem");
+        Quantity.CanonicalizeList(spec.Obj("capacity"));
+        volume.Ensure("status").DefaultString("phase", "Pending");
+    }
+
+    public static void ResourceQuota(JsonObject quota) => Quantity.CanonicalizeList(quota.Obj("spec")?.Obj("hard"));
+
+    public static void LimitRange(JsonObject limitRange)
+    {
+        foreach (var item in (limitRange.Obj("spec")?.Arr("limits")).Objects())
+        {
+            foreach (var key in new[] { "max", "min", "default", "defaultRequest", "maxLimitRequestRatio" })
+            {
+                Quantity.CanonicalizeList(item.Obj(key));
+            }
+        }
+    }
+
+    public static void Endpoints(JsonObject endpoints)
+    {
+        foreach (var port in endpoints.Arr("subsets").Objects().SelectMany(s => s.Arr("ports").Objects()))
+        {
+            port.DefaultString("protocol", "TCP");
+        }
     }
 
     public static void NetworkPolicy(JsonObject policy)
@@ -65,8 +98,12 @@ internal static class ClusterDefaults
         }
     }
 
-    public static void RbacSubjects(JsonObject binding)
+    public static void RoleBinding(JsonObject binding)
     {
+        if (binding.Obj("roleRef") is { } roleRef)
+        {
+            roleRef.DefaultString("apiGroup", "rbac.authorization.k8s.io");
+        }
         foreach (var subject in binding.Arr("subjects").Objects())
         {
             if (subject.IsBlank("apiGroup") && subject.Str("kind") is "User" or "Group")

@@ -16,6 +16,10 @@ public static class Defaulter
             case ("", "Secret"): ClusterDefaults.Secret(obj); break;
             case ("", "Namespace"): ClusterDefaults.Namespace(obj); break;
             case ("", "PersistentVolumeClaim"): ClusterDefaults.PersistentVolumeClaim(obj); break;
+            case ("", "PersistentVolume"): ClusterDefaults.PersistentVolume(obj); break;
+            case ("", "Endpoints"): ClusterDefaults.Endpoints(obj); break;
+            case ("", "ResourceQuota"): ClusterDefaults.ResourceQuota(obj); break;
+            case ("", "LimitRange"): ClusterDefaults.LimitRange(obj); break;
             case ("apps", "Deployment"): WorkloadDefaults.Deployment(obj); break;
             case ("apps", "StatefulSet"): WorkloadDefaults.StatefulSet(obj); break;
             case ("apps", "DaemonSet"): WorkloadDefaults.DaemonSet(obj); break;
@@ -23,7 +27,7 @@ public static class Defaulter
             case ("batch", "Job"): JobDefaults.Job(obj); break;
             case ("batch", "CronJob"): JobDefaults.CronJob(obj); break;
             case ("networking.k8s.io", "NetworkPolicy"): ClusterDefaults.NetworkPolicy(obj); break;
-            case ("rbac.authorization.k8s.io", "RoleBinding" or "ClusterRoleBinding"): ClusterDefaults.RbacSubjects(obj); break;
+            case ("rbac.authorization.k8s.io", "RoleBinding" or "ClusterRoleBinding"): ClusterDefaults.RoleBinding(obj); break;
             case ("autoscaling", "HorizontalPodAutoscaler"): ClusterDefaults.HorizontalPodAutoscaler(obj); break;
             case ("scheduling.k8s.io", "PriorityClass"): ClusterDefaults.PriorityClass(obj); break;
             case ("storage.k8s.io", "StorageClass"): ClusterDefaults.StorageClass(obj); break;

@@ -34,6 +34,19 @@ internal static class ImmutableFields
                 Same(oldSpec, newSpec, "selector", "spec", causes);
                 Same(oldSpec, newSpec, "template", "spec", causes);
                 Same(oldSpec, newSpec, "completionMode", "spec", causes);
+                if (newSpec.Str("completionMode") != "Indexed")
+                {
+                    Same(oldSpec, newSpec, "completions", "spec", causes);
+                }
+                break;
+            case ("rbac.authorization.k8s.io", "RoleBinding" or "ClusterRoleBinding"):
+                causes.AddRange(RbacValidation.RoleRefUnchanged(oldObj, newObj));
+                break;
+            case ("storage.k8s.io", "StorageClass"):
+                StorageClass(oldObj, newObj, causes);
+                break;
+            case ("scheduling.k8s.io", "PriorityClass"):
+                PriorityClass(oldObj, newObj, causes);
                 break;
             case ("", "Service"):
                 ClusterIps(oldSpec, newSpec, causes);
@@ -63,6 +76,27 @@ internal static class ImmutableFields
         {
             causes.Add(FieldErrors.Invalid(FieldPath.Child(path, key), newValue?.DeepClone(), Immutable));
         }
+    }
+
+    private static void StorageClass(JsonObject oldObj, JsonObject newObj, List<StatusCause> causes)
+    {
+        foreach (var key in new[] { "parameters", "provisioner", "reclaimPolicy" })
+        {
+            if (!JsonNode.DeepEquals(Normalized(oldObj[key]), Normalized(newObj[key])))
+            {
+                causes.Add(FieldErrors.Forbidden(key, $"updates to {key} are forbidden."));
+            }
+        }
+        Same(oldObj, newObj, "volumeBindingMode", "", causes);
+    }
+
+    private static void PriorityClass(JsonObject oldObj, JsonObject newObj, List<StatusCause> causes)
+    {
+        if (!JsonNode.DeepEquals(oldObj["value"], newObj["value"]))
+        {
+            causes.Add(FieldErrors.Forbidden("value", "may not be changed in an update."));
+        }
+        Same(oldObj, newObj, "preemptionPolicy", "", causes);
     }
 
     private static void StatefulSetSpec(JsonObject oldSpec, JsonObject newSpec, List<StatusCause> causes)
@@ -102,6 +136,10 @@ internal static class ImmutableFields
         }
         var oldIps = IpsOf(oldSpec);
         var newIps = IpsOf(newSpec);
+        if (newIps.Count > 0 && newSpec.Str("clusterIP") is { Length: > 0 } primary && oldSpec.Str("clusterIP") != primary)
+        {
+            newIps[0] = primary;
+        }
         if (oldIps.FirstOrDefault() == "None" && newIps.FirstOrDefault() == "None")
         {
             return;
@@ -123,7 +161,7 @@ internal static class ImmutableFields
 
     private static List<string> IpsOf(JsonObject spec)
     {
-        var ips = spec.Arr("clusterIPs")?.Select(n => n?.GetValue<string>() ?? "").Where(ip => ip.Length > 0).ToList() ?? [];
+        var ips = spec.Arr("clusterIPs")?.Select(n => n.AsString() ?? "").Where(ip => ip.Length > 0).ToList() ?? [];
         if (ips.Count == 0 && spec.Str("clusterIP") is { Length: > 0 } single)
         {
             ips.Add(single);

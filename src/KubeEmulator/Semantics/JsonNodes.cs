@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -10,16 +11,30 @@ internal static class JsonNodes
 
     public static JsonArray? Arr(this JsonObject parent, string key) => parent[key] as JsonArray;
 
-    public static string? Str(this JsonObject parent, string key) =>
-        parent[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+    public static string? Str(this JsonObject parent, string key) => parent[key].AsString();
+
+    /// <summary>The string a node holds, or null for any other kind of node.</summary>
+    public static string? AsString(this JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    /// <summary>
+    /// The number a node holds, or null. Read from the node's JSON text, so it works the same whether the node
+    /// was parsed or built from an int, long or double.
+    /// </summary>
+    public static double? AsNumber(this JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
+
+    /// <summary>True for a number without a fractional part (1 and 1.0 alike, as kube-openapi counts integers).</summary>
+    public static bool IsIntegral(this JsonNode? node) => node.AsNumber() is { } n && double.IsFinite(n) && n == Math.Floor(n);
 
     public static bool? Bool(this JsonObject parent, string key) =>
         parent[key] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? v.GetValue<bool>() : null;
 
     public static long? Long(this JsonObject parent, string key) =>
-        parent[key] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var n) ? n
-        : parent[key] is JsonValue d && d.GetValueKind() == JsonValueKind.Number && d.TryGetValue<double>(out var x) && x == Math.Floor(x) ? (long)x
-        : null;
+        parent[key].IsIntegral() ? (long)parent[key].AsNumber()!.Value : null;
 
     /// <summary>True when the key is absent or null: the Go zero value a defaulter replaces.</summary>
     public static bool IsUnset(this JsonObject parent, string key) => parent[key] is null;
@@ -84,7 +99,7 @@ internal static class JsonNodes
         }
         foreach (var (key, value) in map)
         {
-            result[key] = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString() ?? "";
+            result[key] = value.AsString() ?? value?.ToJsonString() ?? "";
         }
         return result;
     }

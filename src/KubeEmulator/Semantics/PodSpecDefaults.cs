@@ -6,8 +6,9 @@ namespace KubeEmulator.Semantics;
 internal static class PodSpecDefaults
 {
     private const int DefaultVolumeMode = 420;
+    private const int DefaultTokenExpirationSeconds = 3600;
 
-    /// <summary>Defaults a pod template (metadata + spec), as found in workloads.</summary>
+    /// <summary>Defaults the spec of a pod template, as found in workloads (the template's metadata has no defaults).</summary>
     public static void ApplyTemplate(JsonObject? template)
     {
         if (template?.Obj("spec") is { } spec)
@@ -16,7 +17,7 @@ internal static class PodSpecDefaults
         }
     }
 
-    public static void ApplySpec(JsonObject spec)
+    private static void ApplySpec(JsonObject spec)
     {
         spec.DefaultString("dnsPolicy", "ClusterFirst");
         spec.DefaultString("restartPolicy", "Always");
@@ -50,7 +51,9 @@ internal static class PodSpecDefaults
         container.DefaultString("terminationMessagePath", "/dev/termination-log");
         container.DefaultString("terminationMessagePolicy", "File");
         container.DefaultString("imagePullPolicy", PullPolicyFor(container.Str("image") ?? ""));
-        container.Default("resources", new JsonObject());
+        var resources = container.Ensure("resources");
+        Quantity.CanonicalizeList(resources.Obj("limits"));
+        Quantity.CanonicalizeList(resources.Obj("requests"));
         foreach (var port in container.Arr("ports").Objects())
         {
             port.DefaultString("protocol", "TCP");
@@ -75,20 +78,19 @@ internal static class PodSpecDefaults
         }
     }
 
-    /// <summary>Always for ":latest" or no tag, IfNotPresent for any other tag or a digest.</summary>
+    /// <summary>
+    /// Always when the image's tag is "latest" or when it has neither tag nor digest (the tag then is "latest"),
+    /// IfNotPresent otherwise.
+    /// </summary>
     public static string PullPolicyFor(string image)
     {
-        if (image.Contains('@', StringComparison.Ordinal))
-        {
-            return "IfNotPresent";
-        }
-        var lastSegment = image[(image.LastIndexOf('/') + 1)..];
+        var at = image.IndexOf('@', StringComparison.Ordinal);
+        var hasDigest = at >= 0;
+        var name = hasDigest ? image[..at] : image;
+        var lastSegment = name[(name.LastIndexOf('/') + 1)..];
         var colon = lastSegment.LastIndexOf(':');
-        if (colon < 0)
-        {
-            return "Always";
-        }
-        return lastSegment[(colon + 1)..] == "latest" ? "Always" : "IfNotPresent";
+        var tag = colon < 0 ? (hasDigest ? "" : "latest") : lastSegment[(colon + 1)..];
+        return tag == "latest" ? "Always" : "IfNotPresent";
     }
 
     private static void ApplyProbe(JsonObject probe)
@@ -121,6 +123,10 @@ internal static class PodSpecDefaults
         foreach (var source in new[] { "secret", "configMap", "downwardAPI", "projected" }.Select(volume.Obj).OfType<JsonObject>())
         {
             source.Default("defaultMode", DefaultVolumeMode);
+        }
+        foreach (var projection in (volume.Obj("projected")?.Arr("sources")).Objects())
+        {
+            projection.Obj("serviceAccountToken")?.Default("expirationSeconds", DefaultTokenExpirationSeconds);
         }
         if (volume.Obj("hostPath") is { } hostPath)
         {

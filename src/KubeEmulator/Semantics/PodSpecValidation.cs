@@ -48,7 +48,11 @@ internal static class PodSpecValidation
     /// <summary>A workload's template may only use the restart policies its controller supports.</summary>
     public static IEnumerable<StatusCause> RestartPolicy(JsonObject? template, string path, params string[] allowed)
     {
-        var policy = template?.Obj("spec")?.Str("restartPolicy") ?? "";
+        if (template is null)
+        {
+            return [];
+        }
+        var policy = template.Obj("spec")?.Str("restartPolicy") ?? "";
         return allowed.Contains(policy)
             ? []
             : [FieldErrors.NotSupported(FieldPath.Child(path, "spec.restartPolicy"), JsonValue.Create(policy), allowed)];
@@ -96,6 +100,13 @@ internal static class PodSpecValidation
             causes.Add(FieldErrors.Required(FieldPath.Child(path, "image")));
         }
         Supported(container, "imagePullPolicy", PullPolicies, path, causes);
+        foreach (var (i, env) in container.Arr("env").IndexedObjects())
+        {
+            if (env.IsBlank("name"))
+            {
+                causes.Add(FieldErrors.Required(FieldPath.Child(FieldPath.Index(FieldPath.Child(path, "env"), i), "name")));
+            }
+        }
         foreach (var (i, port) in container.Arr("ports").IndexedObjects())
         {
             var portPath = FieldPath.Index(FieldPath.Child(path, "ports"), i);

@@ -64,13 +64,13 @@ internal sealed record SchemaNode
                 JsonArray { Count: > 0 } tuple when tuple[0] is JsonObject first => Parse(first),
                 _ => null,
             },
-            Required = schema.Arr("required")?.Select(r => r?.GetValue<string>() ?? "").ToList() ?? [],
+            Required = schema.Arr("required")?.Select(r => r.AsString() ?? "").ToList() ?? [],
             Enum = schema.Arr("enum"),
-            Minimum = Number(schema["minimum"]),
-            Maximum = Number(schema["maximum"]),
+            Minimum = schema["minimum"].AsNumber(),
+            Maximum = schema["maximum"].AsNumber(),
             ExclusiveMinimum = schema.Bool("exclusiveMinimum") == true,
             ExclusiveMaximum = schema.Bool("exclusiveMaximum") == true,
-            MultipleOf = Number(schema["multipleOf"]),
+            MultipleOf = schema["multipleOf"].AsNumber(),
             MinLength = schema.Long("minLength"),
             MaxLength = schema.Long("maxLength"),
             MinItems = schema.Long("minItems"),
@@ -82,12 +82,9 @@ internal sealed record SchemaNode
             Format = schema.Str("format"),
             Default = schema["default"]?.DeepClone(),
             ListType = schema.Str("x-kubernetes-list-type"),
-            ListMapKeys = schema.Arr("x-kubernetes-list-map-keys")?.Select(k => k?.GetValue<string>() ?? "").ToList() ?? [],
+            ListMapKeys = schema.Arr("x-kubernetes-list-map-keys")?.Select(k => k.AsString() ?? "").ToList() ?? [],
         };
     }
-
-    private static double? Number(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : null;
 
     private static Regex? TryRegex(string pattern)
     {
@@ -110,12 +107,9 @@ internal sealed record SchemaNode
         {
             JsonValueKind.String => "string",
             JsonValueKind.True or JsonValueKind.False => "boolean",
-            JsonValueKind.Number => IsIntegral(v) ? "integer" : "number",
+            JsonValueKind.Number => v.IsIntegral() ? "integer" : "number",
             _ => "null",
         },
         _ => "object",
     };
-
-    private static bool IsIntegral(JsonValue v) =>
-        v.TryGetValue<long>(out _) || (v.TryGetValue<double>(out var d) && double.IsFinite(d) && d == Math.Floor(d));
 }

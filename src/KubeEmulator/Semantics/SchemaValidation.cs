@@ -152,7 +152,7 @@ internal static class SchemaValidation
 
     private static void Number(JsonValue scalar, SchemaNode schema, string path, List<StatusCause> causes)
     {
-        var number = scalar.GetValue<double>();
+        var number = scalar.AsNumber() ?? 0;
         if (schema.Minimum is { } min && (schema.ExclusiveMinimum ? number <= min : number < min))
         {
             var relation = schema.ExclusiveMinimum ? "greater than" : "greater than or equal to";
@@ -183,7 +183,7 @@ internal static class SchemaValidation
         FieldErrors.TypeInvalid(path, JsonValue.Create(actual), $"{Name(path)} in body must be of type {expected}: {GoValue.Quote(actual)}");
 
     private static string EnumText(JsonNode? value) =>
-        value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString() ?? "null";
+        value.AsString() ?? value?.ToJsonString() ?? "null";
 
     private static string Name(string path) => path.Length == 0 ? "." : path;
 

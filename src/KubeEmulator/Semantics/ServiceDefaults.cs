@@ -6,6 +6,8 @@ namespace KubeEmulator.Semantics;
 internal static class ServiceDefaults
 {
     private const int DefaultClientIpTimeoutSeconds = 10800;
+    private const long NodePortMin = 30000;
+    private const long NodePortMax = 32767;
 
     public static void Apply(JsonObject service, Func<string> allocateClusterIp)
     {
@@ -43,22 +45,35 @@ internal static class ServiceDefaults
         {
             spec.Default("allocateLoadBalancerNodePorts", true);
         }
+        if (type == "NodePort" || (type == "LoadBalancer" && spec.Bool("allocateLoadBalancerNodePorts") != false))
+        {
+            AllocateNodePorts(spec);
+        }
     }
 
-    /// <summary>On update the server keeps what it allocated when the new object leaves it out (patchAllocatedValues).</summary>
+    /// <summary>
+    /// On update the server keeps what it allocated when the new object leaves it out (patchAllocatedValues), and a
+    /// changed clusterIP moves into clusterIPs so that validation sees the change (normalizeClusterIPs).
+    /// </summary>
     public static void CarryOverAllocated(JsonObject oldService, JsonObject newService)
     {
         if (oldService.Obj("spec") is not { } oldSpec || newService.Obj("spec") is not { } newSpec)
         {
             return;
         }
-        if (newSpec.IsBlank("clusterIP") && newSpec.Arr("clusterIPs") is not { Count: > 0 } && !oldSpec.IsBlank("clusterIP"))
+        if (newSpec.IsBlank("clusterIP") && !oldSpec.IsBlank("clusterIP"))
         {
             newSpec["clusterIP"] = oldSpec["clusterIP"]!.DeepClone();
-            if (oldSpec["clusterIPs"] is { } ips)
-            {
-                newSpec["clusterIPs"] = ips.DeepClone();
-            }
+        }
+        if (newSpec.Arr("clusterIPs") is not { Count: > 0 } && oldSpec.Arr("clusterIPs") is { Count: > 0 } oldIps)
+        {
+            newSpec["clusterIPs"] = oldIps.DeepClone();
+        }
+        var newIp = newSpec.Str("clusterIP");
+        if (newIp != oldSpec.Str("clusterIP") && newSpec.Arr("clusterIPs") is { Count: > 0 } newIps
+            && oldSpec.Arr("clusterIPs") is { Count: > 0 } previous && JsonNode.DeepEquals(newIps[0], previous[0]))
+        {
+            newIps[0] = newIp;
         }
         foreach (var key in new[] { "ipFamilies", "ipFamilyPolicy", "healthCheckNodePort" })
         {
@@ -79,13 +94,43 @@ internal static class ServiceDefaults
         }
     }
 
+    /// <summary>
+    /// Gives every port without one a node port from 30000–32767 (and a health-check port for a LoadBalancer with
+    /// externalTrafficPolicy Local). Ports are picked at random as the real allocator does; uniqueness is kept within
+    /// the Service only, the emulator does not track node ports across the cluster.
+    /// </summary>
+    private static void AllocateNodePorts(JsonObject spec)
+    {
+        var ports = spec.Arr("ports").Objects().ToList();
+        var used = ports.Select(p => p.Long("nodePort")).OfType<long>().ToHashSet();
+        foreach (var port in ports.Where(p => p.IsUnset("nodePort")))
+        {
+            port["nodePort"] = FreeNodePort(used);
+        }
+        if (spec.Str("type") == "LoadBalancer" && spec.Str("externalTrafficPolicy") == "Local" && spec.IsUnset("healthCheckNodePort"))
+        {
+            spec["healthCheckNodePort"] = FreeNodePort(used);
+        }
+    }
+
+    private static long FreeNodePort(HashSet<long> used)
+    {
+        long candidate;
+        do
+        {
+            candidate = Random.Shared.NextInt64(NodePortMin, NodePortMax + 1);
+        }
+        while (!used.Add(candidate));
+        return candidate;
+    }
+
     private static void AllocateClusterIp(JsonObject spec, Func<string> allocateClusterIp)
     {
         var headless = spec.Str("clusterIP") == "None";
         if (spec.IsBlank("clusterIP"))
         {
-            var fromList = spec.Arr("clusterIPs") is { Count: > 0 } ips && ips[0] is JsonValue first ? first.GetValue<string>() : null;
-            spec["clusterIP"] = fromList ?? allocateClusterIp();
+            var fromList = spec.Arr("clusterIPs") is { Count: > 0 } ips ? ips[0].AsString() : null;
+            spec["clusterIP"] = fromList is { Length: > 0 } ? fromList : allocateClusterIp();
         }
         if (spec.Arr("clusterIPs") is not { Count: > 0 })
         {

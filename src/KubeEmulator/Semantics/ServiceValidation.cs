@@ -34,6 +34,10 @@ internal static class ServiceValidation
         {
             var path = FieldPath.Index("spec.ports", i);
             Port(port, path, several, names, causes);
+            if (type == "ClusterIP" && port.Long("nodePort") is > 0)
+            {
+                causes.Add(FieldErrors.Forbidden(FieldPath.Child(path, "nodePort"), "may not be used when `type` is 'ClusterIP'"));
+            }
         }
         return causes;
     }

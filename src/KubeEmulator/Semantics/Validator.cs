@@ -12,7 +12,7 @@ public static class Validator
 
     /// <summary>Causes for an update (includes immutable-field changes: Deployment spec.selector, Job spec.template, …).</summary>
     public static IReadOnlyList<StatusCause> ValidateUpdate(ResourceType type, JsonObject oldObj, JsonObject newObj) =>
-        ImmutableFields.Check(type, oldObj, newObj).Concat(ValidateCreate(type, newObj)).ToList();
+        ValidateCreate(type, newObj).Concat(ImmutableFields.Check(type, oldObj, newObj)).ToList();
 
     /// <summary>
     /// The message of the 422 Invalid status, as apierrors.NewInvalid builds it:
@@ -44,6 +44,11 @@ public static class Validator
         ("batch", "Job") => WorkloadValidation.Job(obj),
         ("batch", "CronJob") => WorkloadValidation.CronJob(obj),
         ("apiextensions.k8s.io", "CustomResourceDefinition") => CrdValidation.Validate(obj),
+        ("networking.k8s.io", "Ingress") => IngressValidation.Validate(obj),
+        ("rbac.authorization.k8s.io", "Role") => RbacValidation.Rules(obj, namespaced: true),
+        ("rbac.authorization.k8s.io", "ClusterRole") => obj["aggregationRule"] is null ? RbacValidation.Rules(obj, namespaced: false) : [],
+        ("rbac.authorization.k8s.io", "RoleBinding") => RbacValidation.Binding(obj, namespaced: true),
+        ("rbac.authorization.k8s.io", "ClusterRoleBinding") => RbacValidation.Binding(obj, namespaced: false),
         _ => [],
     };
 }

@@ -88,6 +88,7 @@ internal static class WorkloadValidation
         var causes = new List<StatusCause>(PodSpecValidation.Template(template, templatePath));
         if (jobSpec.Obj("selector") is { } selector)
         {
+            causes.AddRange(LabelSelector.Validate(selector, FieldPath.Child(path, "selector")));
             causes.AddRange(TemplateMatches(selector, template, templatePath));
         }
         causes.AddRange(PodSpecValidation.RestartPolicy(template, templatePath, "OnFailure", "Never"));
@@ -102,11 +103,16 @@ internal static class WorkloadValidation
         {
             causes.Add(FieldErrors.Required("spec.selector"));
         }
-        else if (LabelSelector.IsEmpty(selector))
-        {
-            causes.Add(FieldErrors.Invalid("spec.selector", selector.DeepClone(), $"empty selector is invalid for {kindWord}"));
-        }
         else
+        {
+            causes.AddRange(LabelSelector.Validate(selector, "spec.selector"));
+            if (LabelSelector.IsEmpty(selector))
+            {
+                causes.Add(FieldErrors.Invalid("spec.selector", selector.DeepClone(), $"empty selector is invalid for {kindWord}"));
+            }
+        }
+        // A missing selector selects nothing, so the template cannot match it either; an empty one selects everything.
+        if (selector is null || !LabelSelector.IsEmpty(selector))
         {
             causes.AddRange(TemplateMatches(selector, spec.Obj("template"), "spec.template"));
         }
@@ -114,10 +120,10 @@ internal static class WorkloadValidation
         return causes;
     }
 
-    private static IEnumerable<StatusCause> TemplateMatches(JsonObject selector, JsonObject? template, string templatePath)
+    private static IEnumerable<StatusCause> TemplateMatches(JsonObject? selector, JsonObject? template, string templatePath)
     {
         var labels = template?.Obj("metadata")?.Obj("labels");
-        if (template is null || LabelSelector.Matches(selector, labels.StringMap()))
+        if (template is null || (selector is not null && LabelSelector.Matches(selector, labels.StringMap())))
         {
             return [];
         }

@@ -194,6 +194,58 @@ public class ServerSideApplyTests
     }
 
     [Fact]
+    public void Kubectl_takes_over_fields_its_client_side_apply_set_and_rewrites_the_annotation()
+    {
+        var live = ClientSideApplied(Web);
+        var changedImage = Web.Replace("nginx:1", "nginx:2", StringComparison.Ordinal);
+
+        var result = Apply(live, changedImage, "kubectl", now: T2);
+
+        Assert.Empty(result.Conflicts);
+        Assert.Equal("nginx:2", (string?)Json.At(result.Object, "/spec/template/spec/containers/0/image"));
+        var annotation = (string?)result.Object["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"];
+        Json.Equal(changedImage, JsonNode.Parse(annotation!));
+        Assert.Single(Apply(live, changedImage, "b", now: T2).Conflicts);
+    }
+
+    [Fact]
+    public void Kubectl_still_conflicts_on_a_field_changed_after_its_client_side_apply()
+    {
+        var live = ClientSideApplied(Web);
+        var edited = (JsonObject)live.DeepClone();
+        edited["spec"]!["replicas"] = 5;
+        var afterEdit = ManagedFieldsTracker.RecordUpdate(live, edited, "kubectl-edit", T2, "apps/v1");
+
+        var result = Apply(afterEdit, Web.Replace("\"replicas\":2", "\"replicas\":3", StringComparison.Ordinal), "kubectl", now: T2);
+
+        Assert.Equal([new FieldConflict("kubectl-edit", ".spec.replicas") { UpdateApiVersion = "apps/v1" }], result.Conflicts);
+    }
+
+    [Fact]
+    public void Migrated_ownership_of_whole_maps_removes_only_fields_no_longer_applied()
+    {
+        var live = ClientSideApplied(Web);
+        var migrated = (JsonObject)live.DeepClone();
+        var entry = migrated["metadata"]!["managedFields"]![0]!.AsObject();
+        entry["manager"] = "kubectl";
+        entry["operation"] = "Apply";
+
+        var same = Apply(migrated, Web, "kubectl", now: T2).Object;
+        var fewer = Apply(migrated, """
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"default"},
+             "spec":{"selector":{"matchLabels":{"app":"web"}},
+              "template":{"metadata":{"labels":{"app":"web"}},
+               "spec":{"containers":[{"name":"web","image":"nginx:1","ports":[{"containerPort":80}]}]}}}}
+            """, "kubectl", now: T2).Object;
+
+        Json.Equal("""{"matchLabels":{"app":"web"}}""", Json.At(same, "/spec/selector"));
+        Json.Equal("""{"matchLabels":{"app":"web"}}""", Json.At(fewer, "/spec/selector"));
+        Assert.Null(Json.At(fewer, "/spec/replicas"));
+        Assert.Null(Json.At(fewer, "/metadata/labels"));
+        Assert.Equal("web", (string?)Json.At(fewer, "/spec/template/metadata/labels/app"));
+    }
+
+    [Fact]
     public void Another_managers_list_item_survives_a_reapply()
     {
         var byA = Apply(null, Web, "a").Object;
@@ -203,6 +255,22 @@ public class ServerSideApplyTests
 
         Assert.Equal(["web", "sidecar"], Json.At(reapplied, "/spec/template/spec/containers")!.AsArray().Select(c => (string?)c!["name"]));
         Assert.Equal("nginx:2", (string?)Json.At(reapplied, "/spec/template/spec/containers/0/image"));
+    }
+
+    [Theory]
+    [InlineData("a,b", "a,x,b")]
+    [InlineData("b,a", "x,b,a")]
+    [InlineData("a,c,b", "a,x,c,b")]
+    [InlineData("c", "x,c")]
+    public void Applied_order_wins_for_the_items_it_names_and_other_items_keep_their_place(string applied, string expected)
+    {
+        var byA = Apply(null, Containers("a,b"), "a").Object;
+        var withX = Apply(byA, Containers("a,x,b"), "a", now: T2).Object;
+        var shared = Apply(withX, Containers("x"), "other", now: T2).Object;
+
+        var result = Apply(shared, Containers(applied), "a", now: T2).Object;
+
+        Assert.Equal(expected, string.Join(",", Json.At(result, "/spec/containers")!.AsArray().Select(c => (string?)c!["name"])));
     }
 
     [Fact]
@@ -230,14 +298,19 @@ public class ServerSideApplyTests
     }
 
     [Fact]
-    public void Time_moves_only_when_the_object_changes()
+    public void Time_moves_only_when_the_object_or_the_managers_fields_change()
     {
         var first = Apply(null, Web, "a").Object;
-        var unchanged = Apply(first, Web, "a", now: T2).Object;
-        var changed = Apply(first, Web.Replace("nginx:1", "nginx:2", StringComparison.Ordinal), "a", now: T2).Object;
+        var shared = Apply(first, """{"spec":{"replicas":2}}""", "b").Object;
 
-        Assert.Equal("2026-01-02T03:04:05Z", (string?)Json.ManagedFields(unchanged)[0]["time"]);
-        Assert.Equal("2026-01-02T03:09:05Z", (string?)Json.ManagedFields(changed)[0]["time"]);
+        var unchanged = Apply(shared, Web, "a", now: T2).Object;
+        var changed = Apply(shared, Web.Replace("nginx:1", "nginx:2", StringComparison.Ordinal), "a", now: T2).Object;
+        var fewerFields = Apply(shared, Web.Replace("\"replicas\":2,", "", StringComparison.Ordinal), "a", now: T2).Object;
+
+        Assert.Equal("2026-01-02T03:04:05Z", TimeOf(unchanged, "a"));
+        Assert.Equal("2026-01-02T03:09:05Z", TimeOf(changed, "a"));
+        Assert.Equal(2, (int?)Json.At(fewerFields, "/spec/replicas"));
+        Assert.Equal("2026-01-02T03:09:05Z", TimeOf(fewerFields, "a"));
     }
 
     [Fact]
@@ -264,6 +337,85 @@ public class ServerSideApplyTests
             "Apply failed with 3 conflicts: conflicts with \"a\":\n- .spec.paused\nconflicts with \"b\":\n- .spec.replicas\n- .metadata.labels.app",
             ApplyConflictMessage.For(conflicts));
     }
+
+    [Fact]
+    public void Edit_of_an_applied_field_takes_it_over_so_the_next_apply_conflicts()
+    {
+        var live = Apply(null, Web, "a").Object;
+        var edited = (JsonObject)live.DeepClone();
+        edited["spec"]!["replicas"] = 7;
+        var afterEdit = ManagedFieldsTracker.RecordUpdate(live, edited, "kubectl-edit", T2, "apps/v1");
+
+        var result = Apply(afterEdit, Web, "a", now: T2);
+
+        var conflict = Assert.Single(result.Conflicts);
+        Assert.Equal(("kubectl-edit", ".spec.replicas"), (conflict.Manager, conflict.Path));
+        Assert.Equal("conflict with \"kubectl-edit\" using apps/v1", ApplyConflictMessage.CauseFor(conflict));
+    }
+
+    [Fact]
+    public void Service_ports_of_the_same_number_differ_by_protocol()
+    {
+        const string Dns = """
+            {"apiVersion":"v1","kind":"Service","metadata":{"name":"dns"},
+             "spec":{"ports":[{"name":"dns","port":53,"protocol":"UDP"},{"name":"dns-tcp","port":53}]}}
+            """;
+
+        var result = Apply(null, Dns, "a").Object;
+
+        Json.Equal("""
+            {"k:{\"port\":53,\"protocol\":\"TCP\"}":{".":{},"f:name":{},"f:port":{}},
+             "k:{\"port\":53,\"protocol\":\"UDP\"}":{".":{},"f:name":{},"f:port":{},"f:protocol":{}}}
+            """, Json.FieldsOf(result, "a")!["f:spec"]!["f:ports"]);
+    }
+
+    [Fact]
+    public void Keyed_item_without_its_key_is_unprocessable()
+    {
+        var error = Assert.Throws<PatchException>(() => Apply(null, """{"spec":{"containers":[{"image":"nginx"}]}}""", "a"));
+
+        Assert.Equal(422, error.StatusCode);
+        Assert.Equal(".spec.containers: element 0: associative list with keys has an element that omits key field \"name\" (and doesn't have default value)", error.Message);
+    }
+
+    [Fact]
+    public void Metadata_lists_merge_by_the_built_in_keys_whatever_the_kinds_schema_says()
+    {
+        var live = ServerSideApply.Apply(null, Json.Object("""{"metadata":{"name":"x","finalizers":["a.io/one"]}}"""),
+            new ApplyRequest("a", false, new NoListKeys(), T1, "example.com/v1")).Object;
+
+        var result = ServerSideApply.Apply(live, Json.Object("""{"metadata":{"name":"x","finalizers":["b.io/two"]}}"""),
+            new ApplyRequest("b", false, new NoListKeys(), T2, "example.com/v1"));
+
+        Assert.Empty(result.Conflicts);
+        Json.Equal("""["a.io/one","b.io/two"]""", Json.At(result.Object, "/metadata/finalizers"));
+    }
+
+    private sealed class NoListKeys : IListKeyResolver
+    {
+        public IReadOnlyList<string>? KeysFor(IReadOnlyList<string> fieldPath) => null;
+
+        public bool IsSet(IReadOnlyList<string> fieldPath) => false;
+    }
+
+    private static string Containers(string names) =>
+        new JsonObject
+        {
+            ["spec"] = new JsonObject
+            {
+                ["containers"] = new JsonArray([.. names.Split(',').Select(name => (JsonNode)new JsonObject { ["name"] = name, ["image"] = name + ":1" })]),
+            },
+        }.ToJsonString();
+
+    private static JsonObject ClientSideApplied(string manifest)
+    {
+        var created = JsonNode.Parse(manifest)!.AsObject();
+        created["metadata"]!["annotations"] = new JsonObject { ["kubectl.kubernetes.io/last-applied-configuration"] = manifest };
+        return ManagedFieldsTracker.RecordUpdate(null, created, "kubectl-client-side-apply", T1, "apps/v1");
+    }
+
+    private static string? TimeOf(JsonObject obj, string manager) =>
+        (string?)Json.ManagedFields(obj).Single(entry => (string?)entry["manager"] == manager)["time"];
 
     private static ApplyResult Apply(JsonObject? live, string applied, string manager, bool force = false, DateTimeOffset? now = null) =>
         ServerSideApply.Apply(

@@ -10,6 +10,7 @@ public class DefaulterTests
          "spec":{"selector":{"matchLabels":{"app":"web"}},
                  "template":{"metadata":{"labels":{"app":"web"}},
                              "spec":{"containers":[{"name":"web","image":"nginx:1.27","ports":[{"containerPort":80}],
+                                                    "resources":{"limits":{"cpu":"1000m","memory":"1024Mi"},"requests":{"cpu":0.5}},
                                                     "readinessProbe":{"httpGet":{"port":80}}}]}}}}
         """;
 
@@ -44,7 +45,8 @@ public class DefaulterTests
     private const string Pod = """
         {"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},
          "spec":{"containers":[{"name":"c","image":"registry:5000/app","resources":{"limits":{"cpu":"1"}}}],
-                 "volumes":[{"name":"cfg","configMap":{"name":"cfg"}},{"name":"scratch"}]}}
+                 "volumes":[{"name":"cfg","configMap":{"name":"cfg"}},{"name":"scratch"},
+                            {"name":"token","projected":{"sources":[{"serviceAccountToken":{"path":"token"}}]}}]}}
         """;
 
     private const string Service = """
@@ -71,7 +73,11 @@ public class DefaulterTests
 
     private const string Namespace = """{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"team-a"}}""";
 
-    private const string Claim = """{"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"c"},"spec":{"accessModes":["ReadWriteOnce"]}}""";
+    private const string Claim = """{"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"c"},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"2048Mi"}}}}""";
+
+    private const string Volume = """{"apiVersion":"v1","kind":"PersistentVolume","metadata":{"name":"pv"},"spec":{"capacity":{"storage":"1Gi"},"hostPath":{"path":"/d"}}}""";
+
+    private const string Endpoints = """{"apiVersion":"v1","kind":"Endpoints","metadata":{"name":"e"},"subsets":[{"addresses":[{"ip":"10.0.0.1"}],"ports":[{"port":80}]}]}""";
 
     private const string PriorityClass = """{"apiVersion":"scheduling.k8s.io/v1","kind":"PriorityClass","metadata":{"name":"high"},"value":1000}""";
 
@@ -89,7 +95,7 @@ public class DefaulterTests
 
     private const string RoleBinding = """
         {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"rb"},
-         "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"r"},
+         "roleRef":{"kind":"Role","name":"r"},
          "subjects":[{"kind":"User","name":"jane"},{"kind":"ServiceAccount","name":"sa","namespace":"default"}]}
         """;
 
@@ -112,7 +118,8 @@ public class DefaulterTests
         { Deployment, "spec.template.spec.containers.0.imagePullPolicy", "\"IfNotPresent\"" },
         { Deployment, "spec.template.spec.containers.0.terminationMessagePath", "\"/dev/termination-log\"" },
         { Deployment, "spec.template.spec.containers.0.terminationMessagePolicy", "\"File\"" },
-        { Deployment, "spec.template.spec.containers.0.resources", "{}" },
+        { Deployment, "spec.template.spec.containers.0.resources", """{"limits":{"cpu":"1","memory":"1Gi"},"requests":{"cpu":"500m"}}""" },
+        { StatefulSet, "spec.template.spec.containers.0.resources", "{}" },
         { Deployment, "spec.template.spec.containers.0.ports.0.protocol", "\"TCP\"" },
         { Deployment, "spec.template.spec.containers.0.readinessProbe",
             """{"httpGet":{"port":80,"path":"/","scheme":"HTTP"},"timeoutSeconds":1,"periodSeconds":10,"successThreshold":1,"failureThreshold":3}""" },
@@ -153,6 +160,7 @@ public class DefaulterTests
         { Pod, "spec.containers.0.resources", """{"limits":{"cpu":"1"},"requests":{"cpu":"1"}}""" },
         { Pod, "spec.volumes.0.configMap", """{"name":"cfg","defaultMode":420}""" },
         { Pod, "spec.volumes.1", """{"name":"scratch","emptyDir":{}}""" },
+        { Pod, "spec.volumes.2.projected", """{"sources":[{"serviceAccountToken":{"path":"token","expirationSeconds":3600}}],"defaultMode":420}""" },
         { Deployment, "spec.template.spec.enableServiceLinks", "null" },
         { Service, "spec.type", "\"ClusterIP\"" },
         { Service, "spec.sessionAffinity", "\"None\"" },
@@ -164,7 +172,8 @@ public class DefaulterTests
         { Service, "spec.ports.0", """{"port":80,"protocol":"TCP","targetPort":80}""" },
         { Service, "spec.externalTrafficPolicy", "null" },
         { NodePortService, "spec.externalTrafficPolicy", "\"Cluster\"" },
-        { NodePortService, "spec.ports.0", """{"port":80,"targetPort":"http","protocol":"UDP"}""" },
+        { NodePortService, "spec.ports.0.targetPort", "\"http\"" },
+        { NodePortService, "spec.ports.0.protocol", "\"UDP\"" },
         { HeadlessService, "spec.clusterIP", "\"None\"" },
         { HeadlessService, "spec.clusterIPs", """["None"]""" },
         { ExternalNameService, "spec.clusterIP", "null" },
@@ -176,6 +185,12 @@ public class DefaulterTests
         { Namespace, "spec.finalizers", """["kubernetes"]""" },
         { Namespace, "status.phase", "\"Active\"" },
         { Claim, "spec.volumeMode", "\"Filesystem\"" },
+        { Claim, "status.phase", "\"Pending\"" },
+        { Claim, "spec.resources.requests.storage", "\"2Gi\"" },
+        { Volume, "spec.persistentVolumeReclaimPolicy", "\"Retain\"" },
+        { Volume, "spec.volumeMode", "\"Filesystem\"" },
+        { Volume, "status.phase", "\"Pending\"" },
+        { Endpoints, "subsets.0.ports.0.protocol", "\"TCP\"" },
         { PriorityClass, "preemptionPolicy", "\"PreemptLowerPriority\"" },
         { StorageClass, "reclaimPolicy", "\"Delete\"" },
         { StorageClass, "volumeBindingMode", "\"Immediate\"" },
@@ -185,6 +200,7 @@ public class DefaulterTests
         { NetworkPolicy, "spec.ingress.0.ports.0.protocol", "\"TCP\"" },
         { RoleBinding, "subjects.0.apiGroup", "\"rbac.authorization.k8s.io\"" },
         { RoleBinding, "subjects.1.apiGroup", "null" },
+        { RoleBinding, "roleRef.apiGroup", "\"rbac.authorization.k8s.io\"" },
         { Hpa, "spec.minReplicas", "1" },
         { Hpa, "spec.metrics", """[{"type":"Resource","resource":{"name":"cpu","target":{"type":"Utilization","averageUtilization":80}}}]""" },
     };
@@ -221,13 +237,45 @@ public class DefaulterTests
     }
 
     [Theory]
+    [InlineData(Deployment)]
+    [InlineData(StatefulSet)]
+    [InlineData(DaemonSet)]
+    [InlineData(ReplicaSet)]
+    [InlineData(Job)]
+    [InlineData(CronJob)]
+    [InlineData(Pod)]
+    [InlineData(Service)]
+    [InlineData(NodePortService)]
+    [InlineData(Secret)]
+    [InlineData(Namespace)]
+    [InlineData(Claim)]
+    [InlineData(Volume)]
+    [InlineData(Endpoints)]
+    [InlineData(PriorityClass)]
+    [InlineData(StorageClass)]
+    [InlineData(Crd)]
+    [InlineData(NetworkPolicy)]
+    [InlineData(RoleBinding)]
+    [InlineData(Hpa)]
+    public void Defaults_use_only_fields_the_kind_defines(string manifest)
+    {
+        var obj = Kinds.Parse(manifest);
+        var type = Kinds.Of(obj);
+
+        Defaulter.Apply(type, obj, () => "10.96.0.10");
+
+        Assert.Empty(UnknownFields.Find(type, obj));
+    }
+
+    [Theory]
     [InlineData("nginx", "Always")]
     [InlineData("nginx:latest", "Always")]
     [InlineData("nginx:1.27", "IfNotPresent")]
     [InlineData("registry:5000/app", "Always")]
     [InlineData("registry:5000/app:v2", "IfNotPresent")]
     [InlineData("app@sha256:0123abcd", "IfNotPresent")]
-    [InlineData("app:latest@sha256:0123abcd", "IfNotPresent")]
+    [InlineData("app:latest@sha256:0123abcd", "Always")]
+    [InlineData("app:1.0@sha256:0123abcd", "IfNotPresent")]
     public void Image_pull_policy_follows_the_tag(string image, string expected)
     {
         var pod = Kinds.Parse($$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"c","image":"{{{image}}}"}]}}""");
@@ -262,6 +310,42 @@ public class DefaulterTests
 
         Assert.Equal("10.96.0.10", Kinds.At(replacement, "spec.clusterIP")!.GetValue<string>());
         Assert.Empty(Validator.ValidateUpdate(type, live, replacement));
+    }
+
+    [Theory]
+    [InlineData("NodePort", "Cluster")]
+    [InlineData("LoadBalancer", "Local")]
+    public void Node_ports_are_allocated_in_range_and_kept_on_replace(string type, string trafficPolicy)
+    {
+        var manifest = $$$"""
+            {"apiVersion":"v1","kind":"Service","metadata":{"name":"web"},
+             "spec":{"type":"{{{type}}}","externalTrafficPolicy":"{{{trafficPolicy}}}","selector":{"app":"web"},
+                     "ports":[{"name":"http","port":80},{"name":"https","port":443,"nodePort":30443}]}}
+            """;
+        var serviceType = Kinds.Get("v1", "Service");
+        var live = Kinds.Parse(manifest);
+        Defaulter.Apply(serviceType, live, () => "10.96.0.10");
+        var replacement = Kinds.Parse(manifest);
+
+        Defaulter.ApplyUpdate(serviceType, live, replacement, () => "10.96.0.11");
+
+        var allocated = Kinds.At(live, "spec.ports.0.nodePort")!.GetValue<long>();
+        Assert.InRange(allocated, 30000, 32767);
+        Assert.NotEqual(30443, allocated);
+        Assert.Equal(30443, Kinds.At(live, "spec.ports.1.nodePort")!.GetValue<int>());
+        Assert.Equal(allocated, Kinds.At(replacement, "spec.ports.0.nodePort")!.GetValue<long>());
+        Assert.Equal(trafficPolicy == "Local", Kinds.At(live, "spec.healthCheckNodePort") is not null);
+        Assert.Empty(Validator.ValidateUpdate(serviceType, live, replacement));
+    }
+
+    [Fact]
+    public void Cluster_ip_service_gets_no_node_port()
+    {
+        var service = Kinds.Parse(Service);
+
+        Defaulter.Apply(Kinds.Of(service), service, () => "10.96.0.10");
+
+        Assert.Null(Kinds.At(service, "spec.ports.0.nodePort"));
     }
 
     [Fact]

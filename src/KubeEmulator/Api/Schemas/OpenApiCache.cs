@@ -5,19 +5,15 @@ using System.Text.Json.Nodes;
 namespace KubeEmulator.Api.Schemas;
 
 /// <summary>
-/// Generated documents by a key that covers everything they are built from (the types and the custom schemas),
-/// so the reflection runs once per distinct set of inputs. Each caller gets its own copy to serialize or change.
+/// Generated documents (serialized) by a key that covers everything they are built from (the types and the
+/// custom schemas), so the reflection runs once per distinct set of inputs.
 /// </summary>
 public static class OpenApiCache
 {
     private const int MaxEntries = 512;
-    private static readonly ConcurrentDictionary<string, string> Documents = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, byte[]> Documents = new(StringComparer.Ordinal);
 
-    public static JsonObject GetOrBuild(string purpose, IEnumerable<ResourceType> types, IReadOnlyDictionary<ResourceType, JsonObject> customSchemas, Func<JsonObject> build) =>
-        JsonNode.Parse(GetOrBuildText(purpose, types, customSchemas, build))!.AsObject();
-
-    /// <summary>The serialized document, for hashing without another parse.</summary>
-    public static string GetOrBuildText(string purpose, IEnumerable<ResourceType> types, IReadOnlyDictionary<ResourceType, JsonObject> customSchemas, Func<JsonObject> build)
+    public static byte[] GetOrBuild(string purpose, IEnumerable<ResourceType> types, IReadOnlyDictionary<ResourceType, JsonObject> customSchemas, Func<byte[]> build)
     {
         var key = Key(purpose, types, customSchemas);
         if (Documents.TryGetValue(key, out var cached))
@@ -30,7 +26,7 @@ public static class OpenApiCache
             Documents.Clear();
         }
 
-        return Documents.GetOrAdd(key, _ => build().ToJsonString());
+        return Documents.GetOrAdd(key, _ => build());
     }
 
     private static string Key(string purpose, IEnumerable<ResourceType> types, IReadOnlyDictionary<ResourceType, JsonObject> customSchemas)

@@ -23,7 +23,7 @@ public static class CommonColumns
         new("Selector", "string", "Label selector for the pods.", (obj, _) => LabelSelector(obj), Priority: 1),
     ];
 
-    public static string Join(IEnumerable<JsonObject> items, string field) =>
+    private static string Join(IEnumerable<JsonObject> items, string field) =>
         string.Join(",", items.Select(i => ObjectFields.String(i, field) ?? ""));
 
     /// <summary>A map of labels as "a=b,c=d", or "&lt;none&gt;" (a Service's selector, a DaemonSet's node selector).</summary>

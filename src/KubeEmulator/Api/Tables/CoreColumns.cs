@@ -11,8 +11,8 @@ public static class CoreColumns
         new("Ready", "string", "The aggregate readiness state of this pod for accepting traffic.",
             (obj, _) => $"{ObjectFields.Objects(obj, "status", "containerStatuses").Count(c => ObjectFields.Boolean(c, "ready"))}/{ObjectFields.Count(obj, "spec", "containers")}"),
         new("Status", "string", "The aggregate status of the containers in this pod.", (obj, _) => PodStatusReason.Of(obj)),
-        new("Restarts", "string", "The number of times the containers in this pod have been restarted.",
-            (obj, _) => ObjectFields.Objects(obj, "status", "containerStatuses").Sum(c => ObjectFields.Integer(c, "restartCount"))),
+        new("Restarts", "string", "The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.",
+            (obj, now) => Restarts(obj, now)),
         CommonColumns.Age,
         new("IP", "string", "IP address allocated to the pod.", (obj, _) => ObjectFields.String(obj, "status", "podIP") ?? "<none>", Priority: 1),
         new("Node", "string", "Name of the Node to which this pod is scheduled.", (obj, _) => ObjectFields.String(obj, "spec", "nodeName") ?? "<none>", Priority: 1),
@@ -80,6 +80,17 @@ public static class CoreColumns
         new("Message", "string", "A human-readable description of the status of this operation.", (obj, _) => ObjectFields.String(obj, "message") ?? ""),
         CommonColumns.Name with { Priority = 1 },
     ];
+
+    /// <summary>"3", or "3 (5m ago)" when a container's last termination is known.</summary>
+    private static string Restarts(JsonObject pod, DateTimeOffset now)
+    {
+        var statuses = ObjectFields.Objects(pod, "status", "containerStatuses");
+        var restarts = statuses.Sum(c => ObjectFields.Integer(c, "restartCount"));
+        var lastRestart = statuses.Select(c => ObjectFields.Timestamp(c, "lastState", "terminated", "finishedAt")).Max();
+        return restarts != 0 && lastRestart is { } last
+            ? $"{restarts} ({HumanDuration.Since(last, now)} ago)"
+            : restarts.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private static string ServiceType(JsonObject service) => ObjectFields.String(service, "spec", "type") ?? "ClusterIP";
 

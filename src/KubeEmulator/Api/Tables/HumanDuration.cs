@@ -10,7 +10,7 @@ public static class HumanDuration
 
     public static string Format(TimeSpan duration)
     {
-        var seconds = (long)Math.Floor(duration.TotalSeconds);
+        var seconds = (long)duration.TotalSeconds;
         if (seconds < -1)
         {
             return "<invalid>";
