@@ -43,7 +43,12 @@ public class StatusControllerTests
             });
 
         var running = controller.RunAsync(cts.Token);
-        await Task.Delay(TimeSpan.FromSeconds(1), cts.Token);
+        while (Count(decisions) < 4)
+        {
+            await Task.Delay(20, cts.Token);
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(500), cts.Token);
 
         lock (decisions)
         {
@@ -52,5 +57,13 @@ public class StatusControllerTests
 
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
+    private static int Count(List<bool> decisions)
+    {
+        lock (decisions)
+        {
+            return decisions.Count;
+        }
     }
 }
