@@ -43,27 +43,27 @@ public class StatusControllerTests
             });
 
         var running = controller.RunAsync(cts.Token);
-        while (Count(decisions) < 4)
+        while (Snapshot(decisions).Count(due => due) < 2)
         {
             await Task.Delay(20, cts.Token);
         }
 
+        var settled = Snapshot(decisions);
         await Task.Delay(TimeSpan.FromMilliseconds(500), cts.Token);
 
-        lock (decisions)
-        {
-            Assert.Equal([false, false, true, true], decisions.Order());
-        }
+        Assert.Equal(settled, Snapshot(decisions));
+        Assert.Equal(2, settled.Count(due => due));
+        Assert.Equal([false, false], settled.Take(2));
 
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
     }
 
-    private static int Count(List<bool> decisions)
+    private static List<bool> Snapshot(List<bool> decisions)
     {
         lock (decisions)
         {
-            return decisions.Count;
+            return [.. decisions];
         }
     }
 }
