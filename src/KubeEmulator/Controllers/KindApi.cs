@@ -10,6 +10,3 @@ internal sealed record KindApi<T>(
     Func<string, string, CancellationToken, Task<T>> Get,
     Func<T, CancellationToken, Task<T>> ReplaceStatus)
     where T : class, IKubernetesObject<V1ObjectMeta>;
-
-/// <summary>The items of a list and the resourceVersion to watch from.</summary>
-internal sealed record ListSnapshot<T>(IReadOnlyList<T> Items, string ResourceVersion);

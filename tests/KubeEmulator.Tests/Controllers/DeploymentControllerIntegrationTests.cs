@@ -162,4 +162,29 @@ public class DeploymentControllerIntegrationTests
         await ClusterProbe.EventuallyAsync(
             () => ClusterProbe.ReplicaSetsOfAsync(cluster.Client, "default", "web"), list => list.Count == 0, "the ReplicaSet to be collected");
     }
+
+    [Fact]
+    public async Task Controllers_relist_when_their_watch_resumes_from_an_expired_version()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync(new EmulatorOptions
+        {
+            WatchHistorySize = 5,
+            Controllers = new KubeEmulator.Controllers.ControllerOptions { ReadyDelay = TimeSpan.FromMilliseconds(100) },
+        });
+        await cluster.Client.AppsV1.CreateNamespacedDeploymentAsync(ClusterProbe.Deployment("first", "nginx:1.27"), "default");
+        await ClusterProbe.EventuallyAsync(
+            () => cluster.Client.AppsV1.ReadNamespacedDeploymentAsync("first", "default"), ClusterProbe.IsAvailable, "first to become available");
+
+        for (var i = 0; i < 20; i++)
+        {
+            await cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = $"filler-{i}" } }, "default");
+        }
+
+        cluster.EndAllWatches();
+
+        await cluster.Client.AppsV1.CreateNamespacedDeploymentAsync(ClusterProbe.Deployment("second", "nginx:1.27"), "default");
+
+        await ClusterProbe.EventuallyAsync(
+            () => cluster.Client.AppsV1.ReadNamespacedDeploymentAsync("second", "default"), ClusterProbe.IsAvailable, "second to become available");
+    }
 }

@@ -43,14 +43,27 @@ public class StatusControllerTests
             });
 
         var running = controller.RunAsync(cts.Token);
-        await Task.Delay(TimeSpan.FromSeconds(1), cts.Token);
-
-        lock (decisions)
+        while (Snapshot(decisions).Count(due => due) < 2)
         {
-            Assert.Equal([false, false, true, true], decisions.Order());
+            await Task.Delay(20, cts.Token);
         }
+
+        var settled = Snapshot(decisions);
+        await Task.Delay(TimeSpan.FromMilliseconds(500), cts.Token);
+
+        Assert.Equal(settled, Snapshot(decisions));
+        Assert.Equal(2, settled.Count(due => due));
+        Assert.Equal([false, false], settled.Take(2));
 
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
+    private static List<bool> Snapshot(List<bool> decisions)
+    {
+        lock (decisions)
+        {
+            return [.. decisions];
+        }
     }
 }
