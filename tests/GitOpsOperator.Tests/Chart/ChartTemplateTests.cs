@@ -77,20 +77,31 @@ public sealed class ChartTemplateTests
     public async Task Values_reach_the_operators_arguments_and_settings()
     {
         var chart = await Helm.TemplateAsync(
-            "replicaCount=2", "logFormat=console", "logLevel=Debug", "concurrency=8", "leaderElection.enabled=false",
+            "replicaCount=3", "logFormat=console", "logLevel=Debug", "concurrency=8",
             "image.repository=registry.example/gitops", "image.tag=1.2.3");
         var deployment = chart.Single("Deployment", Name);
         var pod = PodSpec(chart);
         var container = pod["containers"]![0]!;
 
-        Assert.Equal(2, (long)deployment["spec"]!["replicas"]!);
+        Assert.Equal(3, (long)deployment["spec"]!["replicas"]!);
         Assert.Equal("registry.example/gitops:1.2.3", (string?)container["image"]);
         Assert.Equal(
             ["--http-port=8080", "--log-format=console", "--log-level=Debug"],
             container["args"]!.AsArray().Select(a => (string?)a));
         Assert.Equal("8", Env(pod)["Operator__Concurrency"]);
-        Assert.Equal("false", Env(pod)["Operator__LeaderElection"]);
-        Assert.Empty(chart.OfKind("Role"));
+        Assert.Equal("true", Env(pod)["Operator__LeaderElection"]);
+    }
+
+    [Fact]
+    public async Task Without_leader_election_one_replica_runs_and_no_lease_rights_are_granted()
+    {
+        var single = await Helm.TemplateAsync("leaderElection.enabled=false");
+        var several = await Helm.RunAsync(["template", "gitops-operator", Helm.ChartPath, "--set", "leaderElection.enabled=false", "--set", "replicaCount=2"]);
+
+        Assert.Equal("false", Env(PodSpec(single))["Operator__LeaderElection"]);
+        Assert.Empty(single.OfKind("Role", "RoleBinding"));
+        Assert.NotEqual(0, several.ExitCode);
+        Assert.Contains("replicaCount above 1 needs leaderElection.enabled", several.Errors, StringComparison.Ordinal);
     }
 
     [Fact]
