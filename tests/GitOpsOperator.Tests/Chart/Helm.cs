@@ -20,7 +20,7 @@ internal static class Helm
         }
     }
 
-    public static async Task<Result> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<Result> RunAsync(IEnumerable<string> args)
     {
         var start = new ProcessStartInfo(BinaryPath)
         {
@@ -30,11 +30,6 @@ internal static class Helm
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("helm did not start");
