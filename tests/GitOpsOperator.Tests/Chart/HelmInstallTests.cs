@@ -29,7 +29,7 @@ public sealed class HelmInstallTests
     ];
 
     [Fact]
-    public async Task Helm_install_into_the_emulator_creates_the_operator_and_uninstall_removes_it()
+    public async Task Helm_install_into_the_emulator_creates_the_operator_and_uninstall_removes_it_but_keeps_the_crds()
     {
         await using var cluster = await EmulatedCluster.StartAsync();
         var kubeconfig = cluster.KubeconfigPath;
@@ -37,7 +37,6 @@ public sealed class HelmInstallTests
         var notes = await HelmAsync(kubeconfig, "install", "gitops-operator", Helm.ChartPath, "--namespace", Namespace, "--create-namespace");
 
         Assert.Contains("NOTHING beyond its own GitRepositories and GitSyncs", notes, StringComparison.Ordinal);
-
         Assert.Equal(NamespacedObjects.Order(StringComparer.Ordinal), await NamesAsync(kubeconfig, "-n", Namespace, "get", "serviceaccount,deployment,service,role,rolebinding", "-l", "app.kubernetes.io/instance=gitops-operator"));
         Assert.Equal(ClusterObjects, await NamesAsync(kubeconfig, "get", "clusterrole,clusterrolebinding", "-l", "app.kubernetes.io/instance=gitops-operator"));
         Assert.Equal(Crds, await NamesAsync(kubeconfig, "get", "customresourcedefinitions"));
@@ -48,6 +47,7 @@ public sealed class HelmInstallTests
         Assert.Empty(await NamesAsync(kubeconfig, "-n", Namespace, "get", "serviceaccount,deployment,service,role,rolebinding", "-l", "app.kubernetes.io/instance=gitops-operator"));
         Assert.Empty(await NamesAsync(kubeconfig, "get", "clusterrole,clusterrolebinding", "-l", "app.kubernetes.io/instance=gitops-operator"));
         Assert.Empty(await NamesAsync(kubeconfig, "-n", Namespace, "get", "secrets", "-l", "owner=helm"));
+        Assert.Equal(Crds, await NamesAsync(kubeconfig, "get", "customresourcedefinitions"));
     }
 
     [Fact]
