@@ -1,5 +1,4 @@
 using GitOpsOperator.Api;
-using GitOpsOperator.Hosting;
 using GitOpsOperator.Queue;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,20 +11,15 @@ namespace GitOpsOperator.Controllers.GitRepositories;
 /// </summary>
 public sealed class GitRepositoryController : BackgroundService
 {
-    public const string ReadinessPart = "gitrepositories";
-
     private readonly GitRepositoryInformer informer;
-    private readonly Readiness readiness;
     private readonly WorkQueue<GitRepositoryKey> queue;
 
     public GitRepositoryController(
-        GitRepositoryInformer informer, GitRepositoryReconciler reconciler, Readiness readiness, TimeProvider time, ILogger<GitRepositoryController> logger)
+        GitRepositoryInformer informer, GitRepositoryReconciler reconciler, TimeProvider time, ILogger<GitRepositoryController> logger)
     {
         ArgumentNullException.ThrowIfNull(reconciler);
         this.informer = informer;
-        this.readiness = readiness;
         queue = new WorkQueue<GitRepositoryKey>(reconciler.ReconcileAsync, new WorkQueueOptions(), logger, time);
-        readiness.Require(ReadinessPart);
     }
 
     public override void Dispose()
@@ -37,7 +31,7 @@ public sealed class GitRepositoryController : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var work = queue.RunAsync(stoppingToken);
-        await informer.RunAsync(Changed, () => readiness.MarkReady(ReadinessPart), stoppingToken).ConfigureAwait(false);
+        await informer.RunAsync(Changed, stoppingToken).ConfigureAwait(false);
         await work.ConfigureAwait(false);
     }
 

@@ -21,24 +21,14 @@ public sealed partial class GitRepositoryInformer(IKubernetes client, string? wa
     /// <summary>The object as last seen, or null when it does not exist (any more).</summary>
     public GitRepository? Get(GitRepositoryKey key) => known.GetValueOrDefault(key);
 
-    /// <summary>
-    /// Lists and watches until cancelled, calling <paramref name="changed"/> (previous, current) for every object
-    /// seen; <paramref name="synced"/> once the first list is in.
-    /// </summary>
-    public async Task RunAsync(Action<GitRepository?, GitRepository> changed, Action synced, CancellationToken cancellationToken)
+    /// <summary>Lists and watches until cancelled, calling <paramref name="changed"/> (previous, current) for every object seen.</summary>
+    public async Task RunAsync(Action<GitRepository?, GitRepository> changed, CancellationToken cancellationToken)
     {
-        var firstList = true;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 var resourceVersion = await ListAsync(changed, cancellationToken).ConfigureAwait(false);
-                if (firstList)
-                {
-                    firstList = false;
-                    synced();
-                }
-
                 await WatchUntilExpiredAsync(resourceVersion, changed, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
