@@ -1,5 +1,6 @@
 using GitOpsOperator.Api;
 using GitOpsOperator.Controllers;
+using GitOpsOperator.Crds;
 using GitOpsOperator.Hosting;
 using GitOpsOperator.Source;
 using GitOpsOperator.Source.Tests.Fixtures;
@@ -9,6 +10,7 @@ using k8s.Models;
 using KubeEmulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GitOpsOperator.Tests.GitRepositories;
 
@@ -49,11 +51,14 @@ internal sealed class OperatorWithGit : IAsyncDisposable
 
     public GitSourceCache Cache => host.Services.GetRequiredService<GitSourceCache>();
 
-    public static async Task<OperatorWithGit> StartAsync()
+    public static async Task<OperatorWithGit> StartAsync(EmulatorOptions? emulatorOptions = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"gitrepo-tests-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path.Combine(root, "served"));
-        var cluster = await ClusterWithCrds.StartAsync();
+        var cluster = await EmulatedCluster.StartAsync(emulatorOptions);
+        var installer = new CrdInstaller(cluster.Client, NullLogger<CrdInstaller>.Instance, TimeProvider.System);
+        await installer.InstallAsync(CrdManifests.All(), Eventually.Deadline, CancellationToken.None);
+        await cluster.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });
         var options = new OperatorOptions { HttpPort = 0, HttpAddress = "127.0.0.1" };
         var settings = new Dictionary<string, string?> { ["Operator:GitCacheDirectory"] = Path.Combine(root, "cache") };
         var host = OperatorHost.Build(settings, options, KubernetesConnection.Resolve(cluster.KubeconfigPath));
