@@ -97,6 +97,7 @@ public sealed partial class GitRepositoryInformer(IKubernetes client, string? wa
             }
             catch (OperationCanceledException) when (failure is not null && !cancellationToken.IsCancellationRequested)
             {
+                // Ended by the error callback above; reported just below.
             }
 
             if (failure is not null)

@@ -22,7 +22,7 @@ public sealed partial class RepositoryEvents(IKubernetes client, TimeProvider ti
         var namespaceName = repository.Metadata.NamespaceProperty;
         var recorded = new Corev1Event
         {
-            Metadata = new V1ObjectMeta { Name = $"{repository.Metadata.Name}.{Guid.NewGuid():N}"[..(repository.Metadata.Name.Length + 17)], NamespaceProperty = namespaceName },
+            Metadata = new V1ObjectMeta { Name = $"{repository.Metadata.Name}.{Guid.NewGuid().ToString("N")[..16]}", NamespaceProperty = namespaceName },
             InvolvedObject = new V1ObjectReference
             {
                 ApiVersion = repository.ApiVersion,
