@@ -7,7 +7,7 @@ using KubeEmulator.Introspection;
 
 namespace GitOpsOperator.Tests.GitRepositories;
 
-/// <summary>The controller keeps serving when the API server ends its watch or forgets the version it resumes from.</summary>
+/// <summary>What the controller watches: only its namespace when given one, and on after the API server forgets the version a watch resumes from.</summary>
 public sealed class GitRepositoryWatchTests
 {
     private static bool IsReadyAt(GitRepository repository, string revision) =>
@@ -35,5 +35,27 @@ public sealed class GitRepositoryWatchTests
 
         var repository = await env.WaitForAsync("config", r => IsReadyAt(r, $"main@sha1:{second}"), "advanced on request after the watch expired");
         Assert.Equal("after-expiry", repository.Status!.LastHandledReconcileAt);
+    }
+
+    [Fact]
+    public async Task With_a_watched_namespace_GitRepositories_elsewhere_are_left_alone()
+    {
+        await using var env = await OperatorWithGit.StartAsync(watchedNamespace: OperatorWithGit.Namespace);
+        await env.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "elsewhere" } });
+        var origin = await env.CreateOriginAsync("config");
+        var sha = await origin.CommitAsync("first");
+        var elsewhere = new GitRepository
+        {
+            Metadata = new V1ObjectMeta { Name = "config", NamespaceProperty = "elsewhere" },
+            Spec = new GitRepositorySpec { Url = OperatorWithGit.FileUrl(origin) },
+        };
+        await env.Client.CustomObjects.CreateNamespacedCustomObjectAsync(elsewhere, GitOpsApi.Group, GitOpsApi.Version, "elsewhere", GitOpsApi.GitRepositoryPlural);
+
+        await env.CreateAsync("config", new GitRepositorySpec { Url = OperatorWithGit.FileUrl(origin) });
+        await env.WaitForAsync("config", r => IsReadyAt(r, $"main@sha1:{sha}"), "Ready in the watched namespace");
+        var ignored = await env.Client.CustomObjects.GetNamespacedCustomObjectAsync<GitRepository>(
+            GitOpsApi.Group, GitOpsApi.Version, "elsewhere", GitOpsApi.GitRepositoryPlural, "config");
+
+        Assert.Null(ignored.Status);
     }
 }

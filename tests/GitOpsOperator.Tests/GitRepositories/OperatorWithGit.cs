@@ -51,7 +51,7 @@ internal sealed class OperatorWithGit : IAsyncDisposable
 
     public GitSourceCache Cache => host.Services.GetRequiredService<GitSourceCache>();
 
-    public static async Task<OperatorWithGit> StartAsync(EmulatorOptions? emulatorOptions = null)
+    public static async Task<OperatorWithGit> StartAsync(EmulatorOptions? emulatorOptions = null, string? watchedNamespace = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"gitrepo-tests-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path.Combine(root, "served"));
@@ -59,7 +59,7 @@ internal sealed class OperatorWithGit : IAsyncDisposable
         var installer = new CrdInstaller(cluster.Client, NullLogger<CrdInstaller>.Instance, TimeProvider.System);
         await installer.InstallAsync(CrdManifests.All(), Eventually.Deadline, CancellationToken.None);
         await cluster.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });
-        var options = new OperatorOptions { HttpPort = 0, HttpAddress = "127.0.0.1" };
+        var options = new OperatorOptions { HttpPort = 0, HttpAddress = "127.0.0.1", Namespace = watchedNamespace };
         var settings = new Dictionary<string, string?> { ["Operator:GitCacheDirectory"] = Path.Combine(root, "cache") };
         var host = OperatorHost.Build(settings, options, KubernetesConnection.Resolve(cluster.KubeconfigPath));
         await host.StartAsync();
