@@ -1,3 +1,4 @@
+using GitOpsOperator.Controllers.GitRepositories;
 using GitOpsOperator.Crds;
 using k8s;
 using k8s.Exceptions;
@@ -81,6 +82,8 @@ public static partial class OperatorHost
             services.AddSingleton<CrdInstaller>();
             services.AddHostedService<CrdInstallService>();
         }
+
+        services.AddGitRepositoryController(builder.Configuration);
 
         return builder.Build();
     }

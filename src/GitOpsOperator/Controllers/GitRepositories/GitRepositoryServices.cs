@@ -1,0 +1,31 @@
+using GitOpsOperator.Hosting;
+using GitOpsOperator.Source;
+using k8s;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GitOpsOperator.Controllers.GitRepositories;
+
+/// <summary>Registers the GitRepository controller, the shared source cache and the artifact notifier.</summary>
+public static class GitRepositoryServices
+{
+    public static IServiceCollection AddGitRepositoryController(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(OperatorOptions.Section).Get<GitRepositoryControllerOptions>() ?? new GitRepositoryControllerOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(provider => new GitSourceCache(options.CacheDirectory, provider.GetRequiredService<ILogger<GitSourceCache>>()));
+        services.AddSingleton<ArtifactChangedNotifier>();
+        services.AddSingleton(provider => new GitRepositoryInformer(
+            provider.GetRequiredService<IKubernetes>(),
+            provider.GetRequiredService<IOptions<OperatorOptions>>().Value.Namespace,
+            provider.GetRequiredService<ILogger<GitRepositoryInformer>>()));
+        services.AddSingleton<SecretReader>();
+        services.AddSingleton<SourceRequestBuilder>();
+        services.AddSingleton<RepositoryEvents>();
+        services.AddSingleton<GitRepositoryReconciler>();
+        services.AddHostedService<GitRepositoryController>();
+        return services;
+    }
+}
