@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using GitOpsOperator.Manifests;
 using k8s;
 using KubeEmulator;
@@ -34,6 +35,15 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     /// <summary>A generous bound so a broken test fails instead of hanging.</summary>
     public CancellationToken Token => deadline.Token;
+
+    /// <summary>Waits until the engine's live cache shows the object in the expected state.</summary>
+    public async Task WaitForLiveAsync(ObjectIdentity identity, Func<JsonObject?, bool> expected)
+    {
+        while (!expected(Manager.Cache.Get(identity)))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), Token);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
