@@ -13,7 +13,8 @@ public sealed class LiveObjectCache(KubeApi api) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(string Group, string Kind), Lazy<Watched>> informers = new();
     private readonly CancellationTokenSource stopping = new();
-    private ImmutableSubscribers subscribers = new([]);
+    private readonly Lock gate = new();
+    private Action<LiveObjectEvent>[] subscribers = [];
 
     /// <summary>Starts watching the kind (once) and waits until its first list has arrived.</summary>
     public async Task WatchAsync(ResourceType resource, CancellationToken cancellationToken)
@@ -50,16 +51,16 @@ public sealed class LiveObjectCache(KubeApi api) : IAsyncDisposable
     /// <summary>Calls the handler for every change from now on, until the returned handle is disposed.</summary>
     public IDisposable Subscribe(Action<LiveObjectEvent> handler)
     {
-        lock (stopping)
+        lock (gate)
         {
-            subscribers = new ImmutableSubscribers([.. subscribers.Handlers, handler]);
+            subscribers = [.. subscribers, handler];
         }
 
         return new Subscription(() =>
         {
-            lock (stopping)
+            lock (gate)
             {
-                subscribers = new ImmutableSubscribers(subscribers.Handlers.Where(h => h != handler).ToArray());
+                subscribers = subscribers.Where(h => h != handler).ToArray();
             }
         });
     }
@@ -90,15 +91,13 @@ public sealed class LiveObjectCache(KubeApi api) : IAsyncDisposable
 
     private void Publish(LiveObjectEvent change)
     {
-        foreach (var handler in Volatile.Read(ref subscribers).Handlers)
+        foreach (var handler in Volatile.Read(ref subscribers))
         {
             handler(change);
         }
     }
 
     private sealed record Watched(KindInformer Informer, Task Loop);
-
-    private sealed record ImmutableSubscribers(Action<LiveObjectEvent>[] Handlers);
 
     private sealed class Subscription(Action dispose) : IDisposable
     {
