@@ -1,0 +1,20 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace GitOpsOperator.Sync.Api;
+
+/// <summary>The answer to one API request: its status code (0 when no answer came) and body; Message is the server's Status message.</summary>
+public sealed record ApiResult(int StatusCode, JsonObject? Body, string Message)
+{
+    public bool IsSuccess => StatusCode is >= 200 and < 300;
+
+    public bool IsNotFound => StatusCode == (int)HttpStatusCode.NotFound;
+
+    /// <summary>The server refused the request as such (4xx other than throttling): retrying the same request will not help.</summary>
+    public bool IsRefusal => StatusCode is >= 400 and < 500 and not 429 and not 408;
+
+    /// <summary>True when the server said a field it guards is immutable.</summary>
+    public bool IsImmutableChange => StatusCode == 422 && Message.Contains("field is immutable", StringComparison.Ordinal);
+
+    public static ApiResult Unanswered(string message) => new(0, null, message);
+}

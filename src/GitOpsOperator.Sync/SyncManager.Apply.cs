@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using GitOpsOperator.Sync.Api;
+using GitOpsOperator.Sync.Live;
+using GitOpsOperator.Sync.Planning;
+
+namespace GitOpsOperator.Sync;
+
+public sealed partial class SyncManager
+{
+    private const int RecreateAttempts = 20;
+    private static readonly TimeSpan RecreateRetryDelay = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Server-side applies the planned objects that need a write, kind group by kind group in apply order with bounded
+    /// parallelism; recreates those marked for it. Stops at the first failure and returns exactly what was applied.
+    /// Unchanged and skipped objects are listed as they were planned.
+    /// </summary>
+    public async Task<ApplyOutcome> ApplyAsync(IReadOnlyList<PlannedObject> planned, SyncOptions options, CancellationToken cancellationToken)
+    {
+        var changes = new ConcurrentBag<Change>(planned.Where(p => !p.NeedsWrite).Select(p => p.Change));
+        var records = new ConcurrentBag<InventoryRecord>();
+        SyncFailure? failure = null;
+        await OrderedBatches.RunAsync(planned.Where(p => p.NeedsWrite), p => p.Desired.Identity.Kind, reverse: false, options.Parallelism, async (item, token) =>
+        {
+            var result = await ApplyOneAsync(item, token);
+            if (!result.IsSuccess || result.Body is null)
+            {
+                Interlocked.CompareExchange(ref failure, new SyncFailure(SyncOutcome.ApplyFailed, item.Desired.Identity, item.Desired.Source, result.Message), null);
+                return false;
+            }
+
+            Cache.Offer(result.Body);
+            changes.Add(item.Change);
+            records.Add(InventoryRecord.For(item.Desired, LiveFingerprint.Of(result.Body)));
+            return true;
+        }, cancellationToken);
+        var ordered = ApplyOrder.Sort(changes, c => (c.Identity.Kind, c.Identity.Namespace, c.Identity.Name));
+        return new ApplyOutcome(ordered, [.. records], failure);
+    }
+
+    private async Task<ApiResult> ApplyOneAsync(PlannedObject item, CancellationToken cancellationToken)
+    {
+        if (!item.Recreate)
+        {
+            return await ApplyRequestAsync(item.Resource, item.Body, dryRun: false, cancellationToken);
+        }
+
+        var deleted = await DeleteAsync(item.Resource, item.Desired.Identity.Namespace, item.Desired.Identity.Name, cancellationToken);
+        if (!deleted.IsSuccess && !deleted.IsNotFound)
+        {
+            return deleted;
+        }
+
+        Cache.ForgetDeleted(item.Desired.Identity);
+        for (var attempt = 1; ; attempt++)
+        {
+            // The old object may still be finishing its deletion; the server answers 409 until it is gone.
+            var applied = await ApplyRequestAsync(item.Resource, item.Body, dryRun: false, cancellationToken);
+            if (applied.StatusCode != 409 || attempt == RecreateAttempts)
+            {
+                return applied;
+            }
+
+            await Task.Delay(RecreateRetryDelay, cancellationToken);
+        }
+    }
+
+    private Task<ApiResult> DeleteAsync(ResourceType resource, string ns, string name, CancellationToken cancellationToken) =>
+        api.SendAsync(HttpMethod.Delete, resource.ObjectPath(ns, name) + "?propagationPolicy=Background", null, null, cancellationToken);
+}

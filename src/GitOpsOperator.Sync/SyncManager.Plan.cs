@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using GitOpsOperator.Manifests;
+using GitOpsOperator.Sync.Api;
+using GitOpsOperator.Sync.Live;
+using GitOpsOperator.Sync.Planning;
+
+namespace GitOpsOperator.Sync;
+
+public sealed partial class SyncManager
+{
+    /// <summary>
+    /// Pairs each desired object with its live one and decides created / configured / unchanged / skipped. An object whose
+    /// desired hash and live fingerprint match its inventory record costs no request; any other is server dry-run applied.
+    /// Returns the plan and every object that cannot be applied (unknown kind, invalid, immutable change, owned elsewhere).
+    /// </summary>
+    public async Task<PlanResult> PlanAsync(IReadOnlyList<RenderedObject> desired, IReadOnlyDictionary<ObjectIdentity, InventoryRecord> records, GitSyncOwner owner, SyncOptions options, CancellationToken cancellationToken)
+    {
+        var planned = new ConcurrentBag<PlannedObject>();
+        var failures = new ConcurrentBag<SyncFailure>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(desired, parallel, async (item, token) =>
+        {
+            var (plan, failure) = await PlanOneAsync(item, records.GetValueOrDefault(item.Identity), owner, options, token);
+            if (plan is not null)
+            {
+                planned.Add(plan);
+            }
+
+            if (failure is not null)
+            {
+                failures.Add(failure);
+            }
+        });
+        return new PlanResult(
+            ApplyOrder.Sort(planned, p => (p.Desired.Identity.Kind, p.Desired.Identity.Namespace, p.Desired.Identity.Name)),
+            ApplyOrder.Sort(failures, f => (f.Identity?.Kind ?? "", f.Identity?.Namespace ?? "", f.Identity?.Name ?? "")));
+    }
+
+    private async Task<(PlannedObject? Plan, SyncFailure? Failure)> PlanOneAsync(RenderedObject desired, InventoryRecord? record, GitSyncOwner owner, SyncOptions options, CancellationToken cancellationToken)
+    {
+        var (resource, discoveryFailure) = await discovery.ResolveAsync(desired.Type, cancellationToken);
+        if (discoveryFailure is not null)
+        {
+            return (null, Failure(SyncOutcome.ApplyFailed, desired, $"discovery failed: {discoveryFailure.Message}"));
+        }
+
+        if (resource is null)
+        {
+            return (null, Failure(SyncOutcome.ValidationFailed, desired, $"no matches for kind \"{desired.Type.Kind}\" in version \"{desired.Type.ApiVersion}\""));
+        }
+
+        await Cache.WatchAsync(resource, cancellationToken);
+        var live = Cache.Get(desired.Identity);
+        var body = Labelled(desired, owner);
+        if (live is not null)
+        {
+            if (ObjectJson.Annotation(live, SyncAnnotations.Reconcile) == SyncAnnotations.Disabled)
+            {
+                return (new PlannedObject(desired, resource, body, ChangeAction.Skipped, "reconcile disabled on the live object") { Record = record }, null);
+            }
+
+            if (GitSyncOwner.Of(live) is { } other && other != owner)
+            {
+                return (null, Failure(SyncOutcome.OwnershipConflict, desired, $"already owned by GitSync {other}"));
+            }
+
+            if (record?.Hash is { } hash && hash == InventoryRecord.HashOf(desired.ContentHash, LiveFingerprint.Of(live)))
+            {
+                return (new PlannedObject(desired, resource, body, ChangeAction.Unchanged, "unchanged since the last apply") { Record = record }, null);
+            }
+        }
+
+        var dryRun = await ApplyRequestAsync(resource, body, dryRun: true, cancellationToken);
+        return Decide(desired, resource, body, live, record, dryRun, options);
+    }
+
+    private static (PlannedObject? Plan, SyncFailure? Failure) Decide(RenderedObject desired, ResourceType resource, JsonObject body, JsonObject? live, InventoryRecord? record, ApiResult dryRun, SyncOptions options)
+    {
+        if (!dryRun.IsSuccess || dryRun.Body is null)
+        {
+            var forced = options.Force || ObjectJson.Annotation(desired.Json, SyncAnnotations.Force) == SyncAnnotations.Enabled;
+            return dryRun.IsImmutableChange && forced
+                ? (new PlannedObject(desired, resource, body, ChangeAction.Configured, "immutable field changed: recreated") { Recreate = true }, null)
+                : (null, Failure(dryRun.IsRefusal ? SyncOutcome.ValidationFailed : SyncOutcome.ApplyFailed, desired, dryRun.Message));
+        }
+
+        if (live is null)
+        {
+            return (new PlannedObject(desired, resource, body, ChangeAction.Created, "new in git"), null);
+        }
+
+        if (LiveComparison.WouldChange(dryRun.Body, live))
+        {
+            return (new PlannedObject(desired, resource, body, ChangeAction.Configured, ConfiguredReason(desired, live, record)), null);
+        }
+
+        var verified = InventoryRecord.For(desired, LiveFingerprint.Of(live));
+        return (new PlannedObject(desired, resource, body, ChangeAction.Unchanged, "matches the live object") { Record = verified }, null);
+    }
+
+    private static string ConfiguredReason(RenderedObject desired, JsonObject live, InventoryRecord? record) =>
+        GitSyncOwner.Of(live) is null ? "adopted: the live object had no owner labels"
+        : record?.RecordsDesired(desired.ContentHash) == true ? "live object drifted from git"
+        : "changed in git";
+
+    private static SyncFailure Failure(SyncOutcome reason, RenderedObject desired, string message) =>
+        new(reason, desired.Identity, desired.Source, message);
+
+    private Task<ApiResult> ApplyRequestAsync(ResourceType resource, JsonObject body, bool dryRun, CancellationToken cancellationToken)
+    {
+        var path = resource.ObjectPath(ObjectJson.MetadataString(body, "namespace"), ObjectJson.MetadataString(body, "name"))
+            + $"?fieldManager={LiveFingerprint.FieldManager}&force=true" + (dryRun ? "&dryRun=All" : "");
+        return api.SendAsync(HttpMethod.Patch, path, body, KubeApi.ApplyContentType, cancellationToken);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using GitOpsOperator.Manifests;
+using GitOpsOperator.Sync.Live;
+
+namespace GitOpsOperator.Sync;
+
+public sealed partial class SyncManager
+{
+    /// <summary>
+    /// Deletes (reverse apply order, background propagation) the inventory objects that left the desired set, when they
+    /// still carry this GitSync's owner labels and no <c>prune: disabled</c> annotation. Returns what was pruned or
+    /// skipped, the records to keep (objects whose delete failed) and the failures.
+    /// </summary>
+    public async Task<PruneOutcome> PruneAsync(IReadOnlyList<InventoryRecord> stale, GitSyncOwner owner, SyncOptions options, CancellationToken cancellationToken)
+    {
+        var changes = new ConcurrentBag<Change>();
+        var kept = new ConcurrentBag<InventoryRecord>();
+        var failures = new ConcurrentBag<SyncFailure>();
+        await OrderedBatches.RunAsync(stale, r => r.Entry.Kind, reverse: true, options.Parallelism, async (record, token) =>
+        {
+            var (change, failure) = await PruneOneAsync(record, owner, token);
+            if (change is not null)
+            {
+                changes.Add(change);
+            }
+
+            if (failure is not null)
+            {
+                failures.Add(failure);
+                kept.Add(record);
+            }
+
+            return true;
+        }, cancellationToken);
+        return new PruneOutcome([.. changes], [.. kept], [.. failures]);
+    }
+
+    private async Task<(Change? Change, SyncFailure? Failure)> PruneOneAsync(InventoryRecord record, GitSyncOwner owner, CancellationToken cancellationToken)
+    {
+        var identity = record.Identity;
+        var (resource, discoveryFailure) = await discovery.ResolveAsync(GroupVersionKind.FromApiVersion(record.Entry.ApiVersion, record.Entry.Kind), cancellationToken);
+        if (discoveryFailure is not null)
+        {
+            return (null, new SyncFailure(SyncOutcome.PruneFailed, identity, null, $"discovery failed: {discoveryFailure.Message}"));
+        }
+
+        if (resource is null)
+        {
+            return (null, null);
+        }
+
+        await Cache.WatchAsync(resource, cancellationToken);
+        var live = Cache.Get(identity);
+        if (live is null)
+        {
+            return (null, null);
+        }
+
+        if (GitSyncOwner.Of(live) != owner)
+        {
+            return (new Change(identity, ChangeAction.Skipped, "not pruned: not labelled as owned by this GitSync"), null);
+        }
+
+        if (ObjectJson.Annotation(live, SyncAnnotations.Prune) == SyncAnnotations.Disabled)
+        {
+            return (new Change(identity, ChangeAction.Skipped, "not pruned: prune disabled on the live object"), null);
+        }
+
+        var deleted = await DeleteAsync(resource, identity.Namespace, identity.Name, cancellationToken);
+        if (!deleted.IsSuccess && !deleted.IsNotFound)
+        {
+            return (null, new SyncFailure(SyncOutcome.PruneFailed, identity, null, deleted.Message));
+        }
+
+        Cache.ForgetDeleted(identity);
+        return (new Change(identity, ChangeAction.Pruned, "left git"), null);
+    }
+
+    /// <summary>Prunes (when asked) what left the desired set and builds the final result of a sync whose apply succeeded.</summary>
+    private async Task<SyncResult> PruneStaleAsync(SyncRequest request, List<InventoryRecord> desiredRecords, ChangeSet changes, CancellationToken cancellationToken)
+    {
+        var desired = desiredRecords.Select(r => r.Identity).ToHashSet();
+        var stale = request.Inventory.Where(r => !desired.Contains(r.Identity)).ToList();
+        if (!request.Options.Prune || stale.Count == 0)
+        {
+            return new SyncResult(SyncOutcome.Succeeded, changes, desiredRecords, []);
+        }
+
+        var pruned = await PruneAsync(stale, request.Owner, request.Options, cancellationToken);
+        var all = changes.Add(ApplyOrder.Sort(pruned.Changes, c => (c.Identity.Kind, c.Identity.Namespace, c.Identity.Name)).Reverse());
+        var inventory = desiredRecords.Concat(pruned.Kept).ToList();
+        return pruned.Failures.Count == 0
+            ? new SyncResult(SyncOutcome.Succeeded, all, inventory, [])
+            : new SyncResult(SyncOutcome.PruneFailed, all, inventory, pruned.Failures);
+    }
+}
