@@ -23,7 +23,7 @@ public sealed class ObjectsCrudTests
 
         Assert.False(string.IsNullOrEmpty(created.Metadata.Uid));
         Assert.NotNull(created.Metadata.CreationTimestamp);
-        Assert.Equal(1, created.Metadata.Generation);
+        Assert.Null(created.Metadata.Generation);
         Assert.Equal(created.Metadata.ResourceVersion, read.Metadata.ResourceVersion);
         Assert.Equal("a", read.Data["key"]);
     }
