@@ -206,6 +206,32 @@ public sealed class ApiKubectlClusterTests
         Assert.Contains("deployment.apps/web", listed.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Server_side_apply_over_a_created_object_reports_the_conflict_as_the_real_server_words_it()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync(WithoutControllers);
+        using var kubectl = new ApiKubectl(cluster.Url);
+        const string deployment = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: web, namespace: default }
+            spec:
+              replicas: 2
+              selector: { matchLabels: { app: web } }
+              template:
+                metadata: { labels: { app: web } }
+                spec: { containers: [ { name: web, image: nginx } ] }
+            """;
+        var setup = await kubectl.RunAsync("create", "-f", kubectl.WriteFile("created.yaml", deployment));
+        Assert.True(setup.ExitCode == 0, setup.Stderr);
+
+        var (exitCode, _, stderr) = await kubectl.RunAsync("apply", "--server-side", "-f",
+            kubectl.WriteFile("server.yaml", deployment.Replace("replicas: 2", "replicas: 3", StringComparison.Ordinal)));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("conflict with \"kubectl-create\" using apps/v1: .spec.replicas", stderr, StringComparison.Ordinal);
+    }
+
     private static EmulatorOptions WithoutControllers { get; } = new() { Controllers = new KubeEmulator.Controllers.ControllerOptions { Enabled = false } };
 
     private static string[] Columns(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
