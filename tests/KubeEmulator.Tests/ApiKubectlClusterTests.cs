@@ -137,7 +137,7 @@ public sealed class ApiKubectlClusterTests
     public async Task Server_side_diff_shows_a_change_and_exits_1_and_exits_0_when_nothing_changed()
     {
         const string mode = "--server-side";
-        await using var cluster = await EmulatedCluster.StartAsync();
+        await using var cluster = await EmulatedCluster.StartAsync(WithoutControllers);
         using var kubectl = new ApiKubectl(cluster.Url);
         var file = kubectl.WriteFile("all.yaml", Manifests);
         var setup = await kubectl.RunAsync("apply", mode, "-f", file);
@@ -170,6 +170,69 @@ public sealed class ApiKubectlClusterTests
         Assert.NotEqual(0, exitCode);
         Assert.Contains("unknown field \"foo\"", stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(27)]
+    [InlineData(28)]
+    public async Task Kubectl_before_1_29_validates_a_List_file_with_the_protobuf_openapi_and_gets_it_back(int minor)
+    {
+        await using var cluster = await EmulatedCluster.StartAsync(WithoutControllers);
+        using var kubectl = new ApiKubectl(cluster.Url, ApiKubectl.Version(minor));
+        var file = kubectl.WriteFile("list.yaml", """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: ConfigMap
+              metadata: { name: settings, namespace: default }
+              data: { mode: fast }
+            - apiVersion: apps/v1
+              kind: Deployment
+              metadata: { name: web, namespace: default }
+              spec:
+                selector: { matchLabels: { app: web } }
+                template:
+                  metadata: { labels: { app: web } }
+                  spec: { containers: [ { name: web, image: nginx } ] }
+            """);
+
+        var applied = await kubectl.RunAsync("apply", "-f", file);
+        var listed = await kubectl.RunAsync("get", "configmap,deployment", "-o", "name");
+
+        Assert.True(applied.ExitCode == 0 && applied.Stderr.Length == 0, applied.Stderr);
+        Assert.Equal("configmap/settings created\ndeployment.apps/web created\n", applied.Stdout);
+        Assert.True(listed.ExitCode == 0, listed.Stderr);
+        Assert.Contains("configmap/settings", listed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("deployment.apps/web", listed.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Server_side_apply_over_a_created_object_reports_the_conflict_as_the_real_server_words_it()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync(WithoutControllers);
+        using var kubectl = new ApiKubectl(cluster.Url);
+        const string deployment = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: web, namespace: default }
+            spec:
+              replicas: 2
+              selector: { matchLabels: { app: web } }
+              template:
+                metadata: { labels: { app: web } }
+                spec: { containers: [ { name: web, image: nginx } ] }
+            """;
+        var setup = await kubectl.RunAsync("create", "-f", kubectl.WriteFile("created.yaml", deployment));
+        Assert.True(setup.ExitCode == 0, setup.Stderr);
+
+        var (exitCode, _, stderr) = await kubectl.RunAsync("apply", "--server-side", "-f",
+            kubectl.WriteFile("server.yaml", deployment.Replace("replicas: 2", "replicas: 3", StringComparison.Ordinal)));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("conflict with \"kubectl-create\" using apps/v1: .spec.replicas", stderr, StringComparison.Ordinal);
+    }
+
+    private static EmulatorOptions WithoutControllers { get; } = new() { Controllers = new KubeEmulator.Controllers.ControllerOptions { Enabled = false } };
 
     private static string[] Columns(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

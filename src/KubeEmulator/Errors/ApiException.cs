@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KubeEmulator.Api;
+using KubeEmulator.Semantics;
 
 namespace KubeEmulator.Errors;
 
@@ -35,9 +36,7 @@ internal sealed class ApiException(int code, string reason, string message, Stat
 
     public static ApiException Invalid(ResourceType type, string name, IReadOnlyList<StatusCause> causes)
     {
-        var parts = causes.Select(c => c.Field.Length == 0 ? c.Message : $"{c.Field}: {c.Message}").ToList();
-        var summary = parts.Count == 1 ? parts[0] : $"[{string.Join(", ", parts)}]";
-        return new(422, "Invalid", $"{type.QualifiedKind} \"{name}\" is invalid: {summary}",
+        return new(422, "Invalid", Validator.InvalidMessage(type, name, causes),
             new StatusDetails(name, type.Group, type.Kind, causes.Select(c => new StatusDetailCause(c.Reason, c.Message, c.Field)).ToList()));
     }
 

@@ -5,9 +5,21 @@ internal static class KubeconfigFile
 {
     public const string ContextName = "kube-emulator";
 
+    /// <summary>
+    /// Without a token the context names no user at all: KubernetesClient refuses a user entry that carries no
+    /// credentials (user: {}), while a context without a user is loaded by it and by kubectl alike.
+    /// </summary>
     public static string Render(string url, string? token)
     {
-        var user = token is null ? "{}" : $"{{ token: \"{token}\" }}";
+        var users = token is null ? "users: []" : $$"""
+            users:
+            - name: {{ContextName}}
+              user: { token: "{{token}}" }
+            """;
+        var user = token is null ? "" : $"""
+
+                user: {ContextName}
+            """;
         return $"""
             apiVersion: v1
             kind: Config
@@ -15,14 +27,11 @@ internal static class KubeconfigFile
             - name: {ContextName}
               cluster:
                 server: {url}
-            users:
-            - name: {ContextName}
-              user: {user}
+            {users}
             contexts:
             - name: {ContextName}
               context:
-                cluster: {ContextName}
-                user: {ContextName}
+                cluster: {ContextName}{user}
                 namespace: default
             current-context: {ContextName}
 

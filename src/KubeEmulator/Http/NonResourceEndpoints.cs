@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KubeEmulator.Api;
+using KubeEmulator.Api.Schemas;
 using KubeEmulator.Errors;
 using KubeEmulator.Hosting;
 using KubeEmulator.Json;
@@ -20,6 +21,15 @@ internal sealed class NonResourceEndpoints(ClusterState cluster)
         {
             context.Response.ContentType = "text/plain";
             await context.Response.WriteAsync("ok", context.RequestAborted);
+            return;
+        }
+
+        if (parts is ["openapi", "v2"] && context.Request.Headers.Accept.ToString().Contains("protobuf", StringComparison.OrdinalIgnoreCase))
+        {
+            var encoded = OpenApi.V2Protobuf(cluster.Registry.Types, cluster.Registry.CustomSchemas);
+            context.Response.ContentType = OpenApiV2Protobuf.ContentType;
+            context.Response.ContentLength = encoded.Length;
+            await context.Response.Body.WriteAsync(encoded, context.RequestAborted);
             return;
         }
 

@@ -137,8 +137,23 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
             RequireNamespace(served, route.Namespace);
         }
 
-        var result = ServerSideApply.Apply(existing?.Clone(), applied.Clone(),
-            new ApplyRequest(manager, force, TypeRegistry.ListKeys(served), options.Now, served.Type.ApiVersion, route.Subresource));
+        var config = applied.Clone();
+        if (served.Type.HasStatus && route.Subresource is null)
+        {
+            config.Remove("status");
+        }
+
+        ApplyResult result;
+        try
+        {
+            result = ServerSideApply.Apply(existing?.Clone(), config,
+                new ApplyRequest(manager, force, TypeRegistry.ListKeys(served), options.Now, served.Type.ApiVersion, route.Subresource));
+        }
+        catch (PatchException e)
+        {
+            throw PatchError(e);
+        }
+
         if (result.Conflicts.Count > 0)
         {
             throw ApplyConflict.Error(served.Type, route.Name!, result.Conflicts);
@@ -161,9 +176,12 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
         }
         catch (PatchException e)
         {
-            throw new ApiException(e.StatusCode, e.StatusCode == 400 ? "BadRequest" : "Invalid", e.Message);
+            throw PatchError(e);
         }
     }
+
+    private static ApiException PatchError(PatchException e) =>
+        new(e.StatusCode, e.StatusCode == 400 ? "BadRequest" : "Invalid", e.Message);
 
     /// <summary>Stores the prepared write; null when the stored object moved meanwhile and the write must be redone.</summary>
     private JsonObject? Commit(ServedType served, JsonObject? existing, PreparedWrite prepared, WriteOptions options)

@@ -29,7 +29,7 @@ internal sealed class WritePipeline(ClusterState cluster)
 
         if (existing is null)
         {
-            PrepareCreate(type, candidate, metadata, options);
+            PrepareCreate(served, candidate, metadata, options);
         }
         else
         {
@@ -38,14 +38,14 @@ internal sealed class WritePipeline(ClusterState cluster)
 
         ApplyDefaults(served, existing, candidate);
         Validate(served, existing, candidate);
-        if (existing is not null)
+        if (existing is not null && GenerationTracking.Tracks(served))
         {
             candidate.Metadata()["generation"] = NextGeneration(existing, candidate);
         }
 
         if (!options.ManagedFieldsSet)
         {
-            candidate = ManagedFieldsTracker.RecordUpdate(existing, candidate, options.Manager, options.Now, type.ApiVersion, options.Subresource);
+            candidate = ManagedFieldsTracker.RecordUpdate(existing, candidate, options.Manager, options.Now, type.ApiVersion, options.Subresource, TypeRegistry.ListKeys(served));
         }
 
         if (type.Group == "apiextensions.k8s.io" && type.Kind == "CustomResourceDefinition")
@@ -86,13 +86,13 @@ internal sealed class WritePipeline(ClusterState cluster)
             return;
         }
 
-        var names = unknown.Select(p => $"unknown field \"{p.TrimStart('.')}\"").ToList();
+        var paths = unknown.Select(p => p.TrimStart('.')).ToList();
         switch (options.FieldValidation)
         {
             case FieldValidation.Strict:
-                throw ApiException.BadRequest($"strict decoding error: {string.Join(", ", names)}");
+                throw ApiException.BadRequest(UnknownFields.StrictErrorMessage(served.Type, paths));
             case FieldValidation.Warn:
-                options.Warnings.AddRange(names);
+                options.Warnings.AddRange(paths.Select(UnknownFields.WarningMessage));
                 break;
             case FieldValidation.Ignore:
                 break;
@@ -104,8 +104,9 @@ internal sealed class WritePipeline(ClusterState cluster)
         }
     }
 
-    private static void PrepareCreate(ResourceType type, JsonObject candidate, JsonObject metadata, WriteOptions options)
+    private static void PrepareCreate(ServedType served, JsonObject candidate, JsonObject metadata, WriteOptions options)
     {
+        var type = served.Type;
         if (string.IsNullOrEmpty(metadata["name"].ScalarText()) && metadata["generateName"].ScalarText() is { Length: > 0 } prefix)
         {
             metadata["name"] = prefix + RandomNameSuffix();
@@ -113,7 +114,15 @@ internal sealed class WritePipeline(ClusterState cluster)
 
         metadata["uid"] = Guid.NewGuid().ToString();
         metadata["creationTimestamp"] = KubeJson.Timestamp(options.Now);
-        metadata["generation"] = 1;
+        if (GenerationTracking.Tracks(served))
+        {
+            metadata["generation"] = 1;
+        }
+        else
+        {
+            metadata.Remove("generation");
+        }
+
         metadata.Remove("resourceVersion");
         metadata.Remove("deletionTimestamp");
         metadata.Remove("deletionGracePeriodSeconds");
@@ -177,27 +186,13 @@ internal sealed class WritePipeline(ClusterState cluster)
             return;
         }
 
-        if (existing is not null && served.Type is { Group: "", Kind: "Service" })
+        if (existing is null)
         {
-            KeepAllocatedClusterIp(existing, candidate);
+            Defaulter.Apply(served.Type, candidate, cluster.ClusterIps.Allocate);
         }
-
-        Defaulter.Apply(served.Type, candidate, cluster.ClusterIps.Allocate);
-    }
-
-    private static void KeepAllocatedClusterIp(JsonObject existing, JsonObject candidate)
-    {
-        if (candidate["spec"] is not JsonObject spec || existing["spec"] is not JsonObject oldSpec)
+        else
         {
-            return;
-        }
-
-        foreach (var field in new[] { "clusterIP", "clusterIPs" })
-        {
-            if (spec[field] is null && oldSpec[field] is { } value)
-            {
-                spec[field] = value.DeepClone();
-            }
+            Defaulter.ApplyUpdate(served.Type, existing, candidate, cluster.ClusterIps.Allocate);
         }
     }
 

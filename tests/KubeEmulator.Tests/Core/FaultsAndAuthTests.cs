@@ -141,6 +141,21 @@ public sealed class FaultsAndAuthTests
     }
 
     [Fact]
+    public async Task Kubeconfig_without_a_token_is_loaded_by_KubernetesClient_and_kubectl()
+    {
+        await using var cluster = await Quiet.StartAsync();
+
+        var configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.KubeconfigPath);
+        using var client = new Kubernetes(configuration);
+        var list = await client.CoreV1.ListNamespaceAsync();
+        var kubectl = await Controllers.Kubectl.RunAsync(cluster, "get", "namespace", "default", "-o", "name");
+
+        Assert.Contains(list.Items, n => n.Metadata.Name == "default");
+        Assert.True(kubectl.ExitCode == 0, kubectl.Error);
+        Assert.Equal("namespace/default\n", kubectl.Output);
+    }
+
+    [Fact]
     public async Task Many_clusters_run_side_by_side_with_separate_state()
     {
         await using var one = await Quiet.StartAsync();

@@ -23,7 +23,7 @@ public sealed class ObjectsCrudTests
 
         Assert.False(string.IsNullOrEmpty(created.Metadata.Uid));
         Assert.NotNull(created.Metadata.CreationTimestamp);
-        Assert.Equal(1, created.Metadata.Generation);
+        Assert.Null(created.Metadata.Generation);
         Assert.Equal(created.Metadata.ResourceVersion, read.Metadata.ResourceVersion);
         Assert.Equal("a", read.Data["key"]);
     }
@@ -309,4 +309,81 @@ public sealed class ObjectsCrudTests
         dependent.Metadata.OwnerReferences = [new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = owner.Metadata.Name, Uid = owner.Metadata.Uid }];
         return dependent;
     }
+
+    [Fact]
+    public async Task Only_kinds_whose_spec_is_reconciled_carry_a_generation()
+    {
+        await using var cluster = await Quiet.StartAsync();
+        await Widgets.DefineAsync(cluster.Client);
+
+        var configMap = await cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("settings", "a"), "default");
+        configMap.Data["key"] = "b";
+        var changedConfigMap = await cluster.Client.CoreV1.ReplaceNamespacedConfigMapAsync(configMap, "settings", "default");
+        var service = await cluster.Client.CoreV1.CreateNamespacedServiceAsync(Service("web"), "default");
+        var deployment = await cluster.Client.AppsV1.CreateNamespacedDeploymentAsync(Workload.Deployment("web", "nginx:1.27"), "default");
+        var widget = Widgets.Json(await cluster.Client.CustomObjects.CreateNamespacedCustomObjectAsync(Widgets.Widget("w1", 3), Widgets.Group, "v1", "default", Widgets.Plural));
+
+        Assert.Null(configMap.Metadata.Generation);
+        Assert.Null(changedConfigMap.Metadata.Generation);
+        Assert.Null(service.Metadata.Generation);
+        Assert.Equal(1, deployment.Metadata.Generation);
+        Assert.Equal(1, widget.GetProperty("metadata").GetProperty("generation").GetInt64());
+    }
+
+    [Fact]
+    public async Task Strict_unknown_field_error_names_the_kind_and_version_as_the_real_server_does()
+    {
+        await using var cluster = await Quiet.StartAsync();
+        using var http = new HttpClient();
+        const string body = """
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},
+             "spec":{"foo":1,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},
+             "spec":{"containers":[{"name":"web","image":"nginx"}]}}}}
+            """;
+
+        using var response = await http.PostAsync($"{cluster.Url}/apis/apps/v1/namespaces/default/deployments?fieldValidation=Strict",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Deployment in version \\\"v1\\\" cannot be handled as a Deployment: strict decoding error: unknown field \\\"spec.foo\\\"",
+            await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_message_quotes_the_name_as_go_does()
+    {
+        await using var cluster = await Quiet.StartAsync();
+
+        var error = await Assert.ThrowsAsync<HttpOperationException>(() => cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("bad\"name", "a"), "default"));
+
+        Assert.Equal((HttpStatusCode)422, error.Response.StatusCode);
+        var status = KubernetesJson.Deserialize<V1Status>(error.Response.Content);
+        Assert.StartsWith("ConfigMap \"bad\\\"name\" is invalid: metadata.name: Invalid value: ", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replacing_a_service_without_its_allocated_fields_keeps_them()
+    {
+        await using var cluster = await Quiet.StartAsync();
+        var nodePort = Service("web");
+        nodePort.Spec.Type = "NodePort";
+        var created = await cluster.Client.CoreV1.CreateNamespacedServiceAsync(nodePort, "default");
+        var replacement = Service("web");
+        replacement.Spec.Type = "NodePort";
+        replacement.Metadata.ResourceVersion = created.Metadata.ResourceVersion;
+
+        var replaced = await cluster.Client.CoreV1.ReplaceNamespacedServiceAsync(replacement, "web", "default");
+
+        Assert.Equal(created.Spec.ClusterIP, replaced.Spec.ClusterIP);
+        Assert.Equal(created.Spec.ClusterIPs, replaced.Spec.ClusterIPs);
+        Assert.Equal(created.Spec.IpFamilies, replaced.Spec.IpFamilies);
+        Assert.Equal(created.Spec.IpFamilyPolicy, replaced.Spec.IpFamilyPolicy);
+        Assert.Equal(created.Spec.Ports[0].NodePort, replaced.Spec.Ports[0].NodePort);
+    }
+
+    private static V1Service Service(string name) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name },
+        Spec = new V1ServiceSpec { Selector = new Dictionary<string, string> { ["app"] = name }, Ports = [new V1ServicePort { Port = 80 }] },
+    };
 }

@@ -108,4 +108,116 @@ public sealed class ServerSideApplyClientTests
         Assert.Contains(warned.Response.Headers.GetValues("Warning"), w => w.Contains("unknown field", StringComparison.Ordinal));
         Assert.Equal("blue", warned.Body.Data["color"]);
     }
+
+    [Fact]
+    public async Task Apply_conflict_with_an_update_manager_names_its_api_version()
+    {
+        await using var cluster = await Quiet.StartAsync();
+        var created = KubernetesJson.Deserialize<V1ConfigMap>(Settings);
+        await cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(created, "default", fieldManager: "kubectl-client-side-apply");
+
+        var conflict = await Assert.ThrowsAsync<HttpOperationException>(() => cluster.Client.CoreV1.PatchNamespacedConfigMapAsync(
+            Apply(Settings.Replace("blue", "red", StringComparison.Ordinal)), "settings", "default", fieldManager: "kubectl"));
+
+        Assert.Equal(HttpStatusCode.Conflict, conflict.Response.StatusCode);
+        Assert.Contains("Apply failed with 1 conflict: conflict with \\\"kubectl-client-side-apply\\\" using v1: .data.color", conflict.Response.Content);
+        Assert.Contains("\"message\":\"conflict with \\\"kubectl-client-side-apply\\\" using v1\"", conflict.Response.Content);
+    }
+
+    [Fact]
+    public async Task Apply_with_managed_fields_in_the_config_is_a_bad_request_not_a_server_error()
+    {
+        await using var cluster = await Quiet.StartAsync();
+        var withManagedFields = Settings.Replace("\"namespace\":\"default\"", "\"namespace\":\"default\",\"managedFields\":[{\"manager\":\"x\"}]", StringComparison.Ordinal);
+
+        var error = await Assert.ThrowsAsync<HttpOperationException>(() =>
+            cluster.Client.CoreV1.PatchNamespacedConfigMapAsync(Apply(withManagedFields), "settings", "default", fieldManager: "tester"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, error.Response.StatusCode);
+        Assert.Contains("metadata.managedFields must be nil", error.Response.Content);
+    }
+
+    [Fact]
+    public async Task Apply_with_duplicate_list_keys_is_invalid_not_a_server_error()
+    {
+        await using var cluster = await Quiet.StartAsync();
+        const string twice = """
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"default"},
+             "spec":{"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},
+             "spec":{"containers":[{"name":"web","image":"nginx"},{"name":"web","image":"busybox"}]}}}}
+            """;
+
+        var error = await Assert.ThrowsAsync<HttpOperationException>(() =>
+            cluster.Client.AppsV1.PatchNamespacedDeploymentAsync(Apply(twice), "web", "default", fieldManager: "tester"));
+
+        Assert.Equal((HttpStatusCode)422, error.Response.StatusCode);
+        Assert.Contains(".spec.template.spec.containers", error.Response.Content);
+    }
+
+    [Fact]
+    public async Task Apply_ignores_status_on_a_kind_with_a_status_subresource()
+    {
+        await using var cluster = await Quiet.StartAsync();
+        const string withStatus = """
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"default"},
+             "spec":{"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},
+             "spec":{"containers":[{"name":"web","image":"nginx"}]}}},"status":{"replicas":7}}
+            """;
+
+        var created = await cluster.Client.AppsV1.PatchNamespacedDeploymentAsync(Apply(withStatus), "web", "default", fieldManager: "tester");
+        var again = await cluster.Client.AppsV1.PatchNamespacedDeploymentAsync(Apply(withStatus), "web", "default", fieldManager: "tester");
+
+        Assert.Null(created.Status?.Replicas);
+        Assert.Null(again.Status?.Replicas);
+        var applied = Assert.Single(again.Metadata.ManagedFields, m => m.Manager == "tester");
+        Assert.DoesNotContain("f:status", KubernetesJson.Serialize(applied.FieldsV1), StringComparison.Ordinal);
+        Assert.Contains("f:spec", KubernetesJson.Serialize(applied.FieldsV1), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Update_of_a_custom_resource_records_its_map_list_items_by_key()
+    {
+        await using var cluster = await Quiet.StartAsync();
+        await cluster.Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(KubernetesYaml.Deserialize<V1CustomResourceDefinition>("""
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: { name: routes.example.com }
+            spec:
+              group: example.com
+              scope: Namespaced
+              names: { plural: routes, singular: route, kind: Route }
+              versions:
+              - name: v1
+                served: true
+                storage: true
+                schema:
+                  openAPIV3Schema:
+                    type: object
+                    properties:
+                      spec:
+                        type: object
+                        properties:
+                          rules:
+                            type: array
+                            x-kubernetes-list-type: map
+                            x-kubernetes-list-map-keys: [host]
+                            items:
+                              type: object
+                              properties:
+                                host: { type: string }
+                                port: { type: integer }
+            """));
+        var route = new Dictionary<string, object>
+        {
+            ["apiVersion"] = "example.com/v1",
+            ["kind"] = "Route",
+            ["metadata"] = new Dictionary<string, object> { ["name"] = "r1" },
+            ["spec"] = new Dictionary<string, object> { ["rules"] = new[] { new Dictionary<string, object> { ["host"] = "a.example", ["port"] = 80 } } },
+        };
+
+        var created = Widgets.Json(await cluster.Client.CustomObjects.CreateNamespacedCustomObjectAsync(route, "example.com", "v1", "default", "routes", fieldManager: "editor"));
+
+        var rules = created.GetProperty("metadata").GetProperty("managedFields")[0].GetProperty("fieldsV1").GetProperty("f:spec").GetProperty("f:rules");
+        Assert.Contains(rules.EnumerateObject(), item => item.Name == "k:{\"host\":\"a.example\"}");
+    }
 }
