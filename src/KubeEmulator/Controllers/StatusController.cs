@@ -54,18 +54,7 @@ internal sealed class StatusController<T, TStatus> : ISimulatedController
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
         await informer.Synced.WaitAsync(cancellationToken).ConfigureAwait(false);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var key = await queue.TakeAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await ReconcileAsync(key, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (ApiErrors.IsTransient(e, cancellationToken))
-            {
-                queue.AddAfter(key, RetryDelay, cancellationToken);
-            }
-        }
+        await queue.ProcessAsync(ReconcileAsync, RetryDelay, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ReconcileAsync(string key, CancellationToken cancellationToken)

@@ -40,6 +40,23 @@ internal sealed class WorkQueue(TimeProvider time)
 
     public ValueTask<string> TakeAsync(CancellationToken cancellationToken) => TakeCoreAsync(cancellationToken);
 
+    /// <summary>Reconciles keys one at a time until cancelled; a transient API failure queues the key again after retryDelay.</summary>
+    public async Task ProcessAsync(Func<string, CancellationToken, Task> reconcile, TimeSpan retryDelay, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var key = await TakeAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await reconcile(key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (ApiErrors.IsTransient(e, cancellationToken))
+            {
+                AddAfter(key, retryDelay, cancellationToken);
+            }
+        }
+    }
+
     private async ValueTask<string> TakeCoreAsync(CancellationToken cancellationToken)
     {
         var key = await ready.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);

@@ -72,12 +72,14 @@ public sealed class ApplyTests
         var desired = MixedApp.Objects();
         var first = await harness.SyncAsync(desired);
         Assert.True(first.Succeeded, first.Message);
+        await WaitForDeploymentsAvailableAsync(harness);
         var restarted = first.Inventory.Select(r => r with { Hash = null }).ToList();
 
         var verified = await harness.SyncAsync(desired, restarted);
         harness.Cluster.Requests.Reset();
         var settled = await harness.SyncAsync(desired, verified.Inventory);
 
+        Assert.All(verified.Changes.Changes, c => Assert.True(c.Action == ChangeAction.Unchanged, $"{c.Identity}: {c.Action} ({c.Reason})"));
         Assert.Equal(desired.Count, verified.Changes.Count(ChangeAction.Unchanged));
         Assert.All(verified.Inventory, r => Assert.NotNull(r.Hash));
         Assert.Equal(desired.Count, settled.Changes.Count(ChangeAction.Unchanged));
