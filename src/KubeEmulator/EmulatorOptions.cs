@@ -15,4 +15,7 @@ public sealed record EmulatorOptions
 
     /// <summary>How many changes watches can be resumed across; older resourceVersions get 410 Gone.</summary>
     public int WatchHistorySize { get; init; } = 10_000;
+
+    /// <summary>How often a watch that allows bookmarks gets one when nothing else happens (a real server: about a minute).</summary>
+    public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromMinutes(1);
 }

@@ -18,7 +18,6 @@ namespace KubeEmulator.Http;
 internal sealed class WatchEndpoint(ClusterState cluster)
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
-    private static readonly TimeSpan BookmarkInterval = TimeSpan.FromSeconds(1);
 
     public async Task WatchAsync(HttpContext context, ApiRoute route, ServedType served)
     {
@@ -69,7 +68,7 @@ internal sealed class WatchEndpoint(ClusterState cluster)
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 if (bookmarks)
                 {
-                    wait.CancelAfter(BookmarkInterval);
+                    wait.CancelAfter(cluster.Options.BookmarkInterval);
                 }
 
                 WatchEvent change;

@@ -102,7 +102,7 @@ public sealed class WatchTests
     [Fact]
     public async Task Watch_with_bookmarks_allowed_gets_a_bookmark_carrying_the_current_version()
     {
-        await using var cluster = await Quiet.StartAsync();
+        await using var cluster = await EmulatedCluster.StartAsync(Quiet.Options with { BookmarkInterval = TimeSpan.FromMilliseconds(200) });
         await CreateAsync(cluster.Client, "a");
         using var http = new HttpClient { Timeout = Deadline };
         var version = cluster.ResourceVersion;
