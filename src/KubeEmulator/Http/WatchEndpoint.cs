@@ -63,6 +63,8 @@ internal sealed class WatchEndpoint(ClusterState cluster)
         var lastRevision = cluster.Store.Revision;
         try
         {
+            // Headers go out at once, as a real server sends them: clients wait for them before treating the watch as open.
+            await context.Response.Body.FlushAsync(cancellationToken);
             while (!cancellationToken.IsCancellationRequested)
             {
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
