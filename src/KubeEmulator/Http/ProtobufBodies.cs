@@ -4,8 +4,9 @@ using KubeEmulator.Errors;
 namespace KubeEmulator.Http;
 
 /// <summary>
-/// The protobuf bodies client-go's typed clients send (kubectl create namespace|configmap|secret, helm's release
-/// Secrets and their deletes): "k8s\0" + runtime.Unknown wrapping the object, read into JSON. Other kinds get 415.
+/// The protobuf bodies client-go's typed clients send (kubectl create …, kubectl run, helm's release Secrets and
+/// their deletes): "k8s\0" + runtime.Unknown wrapping the object, read into JSON by the message descriptors of
+/// <see cref="ProtobufMessages"/>. Kinds without a descriptor get 415.
 /// </summary>
 internal static class ProtobufBodies
 {
@@ -37,14 +38,8 @@ internal static class ProtobufBodies
             }
         }
 
-        var obj = (apiVersion, kind) switch
-        {
-            ("v1", "Namespace") => Namespace(raw),
-            ("v1", "ConfigMap") => ConfigMap(raw),
-            ("v1", "Secret") => Secret(raw),
-            (_, "DeleteOptions") => DeleteOptions(raw),
-            _ => throw Unsupported(),
-        };
+        var message = ProtobufMessages.TopLevel(apiVersion, kind) ?? throw Unsupported();
+        var obj = Message(message, raw);
         obj["apiVersion"] = apiVersion;
         obj["kind"] = kind;
         return obj;
@@ -76,45 +71,93 @@ internal static class ProtobufBodies
         return (apiVersion, kind);
     }
 
-    private static JsonObject Namespace(ReadOnlySpan<byte> data)
+    /// <summary>
+    /// Reads one message by its descriptor. Go's generated marshallers write every non-pointer field, so zero
+    /// values (empty strings, 0, false, empty messages) are dropped unless the field is a pointer (KeepZero).
+    /// </summary>
+    private static JsonObject Message(string name, ReadOnlySpan<byte> data)
     {
+        var fields = ProtobufMessages.Fields(name);
         var obj = new JsonObject();
         var reader = new ProtobufReader(data);
         while (!reader.AtEnd)
         {
-            switch (reader.ReadTag())
+            var (number, wireType) = reader.ReadTag();
+            if (!fields.TryGetValue(number, out var field) || wireType != WireType(field))
             {
-                case (1, 2):
-                    obj["metadata"] = ObjectMeta(reader.ReadBytes());
-                    break;
-                case var (_, wireType):
-                    reader.Skip(wireType);
-                    break;
+                reader.Skip(wireType);
+                continue;
+            }
+
+            if (field.Map)
+            {
+                AddEntry(obj, field, reader.ReadBytes());
+                continue;
+            }
+
+            var value = Value(field, ref reader);
+            if (field.Repeated)
+            {
+                if (obj[field.Json] is not JsonArray items)
+                {
+                    items = [];
+                    obj[field.Json] = items;
+                }
+
+                items.Add(value);
+            }
+            else if (field.KeepZero || !IsZero(value))
+            {
+                obj[field.Json] = value;
             }
         }
 
         return obj;
     }
 
-    private static JsonObject ConfigMap(ReadOnlySpan<byte> data)
+    private static int WireType(ProtoField field) =>
+        field.Map || field.Kind is not (ProtoKind.Int or ProtoKind.Bool) ? 2 : 0;
+
+    private static JsonNode? Value(ProtoField field, ref ProtobufReader reader) => field.Kind switch
     {
-        var obj = new JsonObject();
+        ProtoKind.String => reader.ReadString(),
+        ProtoKind.Int => (long)reader.ReadVarint(),
+        ProtoKind.Bool => reader.ReadVarint() != 0,
+        ProtoKind.Bytes => Convert.ToBase64String(reader.ReadBytes()),
+        ProtoKind.Message => Message(field.Ref!, reader.ReadBytes()),
+        ProtoKind.IntOrString => IntOrString(reader.ReadBytes()),
+        ProtoKind.Quantity => Message("Quantity", reader.ReadBytes())["string"]?.DeepClone() ?? "0",
+        _ => throw new InvalidOperationException($"protobuf field kind {field.Kind} has no reader"),
+    };
+
+    private static bool IsZero(JsonNode? value) => value switch
+    {
+        JsonObject o => o.Count == 0,
+        JsonValue v when v.TryGetValue<string>(out var s) => s.Length == 0,
+        JsonValue v when v.TryGetValue<long>(out var n) => n == 0,
+        JsonValue v when v.TryGetValue<bool>(out var b) => !b,
+        _ => value is null,
+    };
+
+    /// <summary>util/intstr.IntOrString: type 1 (0 int, 1 string), intVal 2, strVal 3; JSON is a number or a string.</summary>
+    private static JsonNode IntOrString(ReadOnlySpan<byte> data)
+    {
+        var isString = false;
+        long number = 0;
+        var text = "";
         var reader = new ProtobufReader(data);
         while (!reader.AtEnd)
         {
             switch (reader.ReadTag())
             {
-                case (1, 2):
-                    obj["metadata"] = ObjectMeta(reader.ReadBytes());
+                case (1, 0):
+                    isString = reader.ReadVarint() == 1;
                     break;
-                case (2, 2):
-                    AddEntry(obj, "data", reader.ReadBytes(), base64: false);
+                case (2, 0):
+                    number = (int)reader.ReadVarint();
                     break;
                 case (3, 2):
-                    AddEntry(obj, "binaryData", reader.ReadBytes(), base64: true);
-                    break;
-                case (4, 0):
-                    obj["immutable"] = reader.ReadVarint() != 0;
+                    text = reader.ReadString();
                     break;
                 case var (_, wireType):
                     reader.Skip(wireType);
@@ -122,112 +165,14 @@ internal static class ProtobufBodies
             }
         }
 
-        return obj;
+        return isString ? JsonValue.Create(text) : JsonValue.Create(number);
     }
 
-    private static JsonObject Secret(ReadOnlySpan<byte> data)
+    /// <summary>Adds one map entry (key field 1, value field 2, read as the field's kind) to the field's map.</summary>
+    private static void AddEntry(JsonObject owner, ProtoField field, ReadOnlySpan<byte> entry)
     {
-        var obj = new JsonObject();
-        var reader = new ProtobufReader(data);
-        while (!reader.AtEnd)
-        {
-            switch (reader.ReadTag())
-            {
-                case (1, 2):
-                    obj["metadata"] = ObjectMeta(reader.ReadBytes());
-                    break;
-                case (2, 2):
-                    AddEntry(obj, "data", reader.ReadBytes(), base64: true);
-                    break;
-                case (3, 2):
-                    obj["type"] = reader.ReadString();
-                    break;
-                case (4, 2):
-                    AddEntry(obj, "stringData", reader.ReadBytes(), base64: false);
-                    break;
-                case (5, 0):
-                    obj["immutable"] = reader.ReadVarint() != 0;
-                    break;
-                case var (_, wireType):
-                    reader.Skip(wireType);
-                    break;
-            }
-        }
-
-        return obj;
-    }
-
-    private static JsonObject DeleteOptions(ReadOnlySpan<byte> data)
-    {
-        var obj = new JsonObject();
-        var dryRun = new JsonArray();
-        var reader = new ProtobufReader(data);
-        while (!reader.AtEnd)
-        {
-            switch (reader.ReadTag())
-            {
-                case (4, 2):
-                    obj["propagationPolicy"] = reader.ReadString();
-                    break;
-                case (5, 2):
-                    dryRun.Add(reader.ReadString());
-                    break;
-                case var (_, wireType):
-                    reader.Skip(wireType);
-                    break;
-            }
-        }
-
-        if (dryRun.Count > 0)
-        {
-            obj["dryRun"] = dryRun;
-        }
-
-        return obj;
-    }
-
-    private static JsonObject ObjectMeta(ReadOnlySpan<byte> data)
-    {
-        var metadata = new JsonObject();
-        var reader = new ProtobufReader(data);
-        while (!reader.AtEnd)
-        {
-            switch (reader.ReadTag())
-            {
-                case (1, 2):
-                    metadata["name"] = reader.ReadString();
-                    break;
-                case (2, 2):
-                    metadata["generateName"] = reader.ReadString();
-                    break;
-                case (3, 2):
-                    metadata["namespace"] = reader.ReadString();
-                    break;
-                case (5, 2):
-                    metadata["uid"] = reader.ReadString();
-                    break;
-                case (6, 2):
-                    metadata["resourceVersion"] = reader.ReadString();
-                    break;
-                case (11, 2):
-                    AddEntry(metadata, "labels", reader.ReadBytes(), base64: false);
-                    break;
-                case (12, 2):
-                    AddEntry(metadata, "annotations", reader.ReadBytes(), base64: false);
-                    break;
-                case var (_, wireType):
-                    reader.Skip(wireType);
-                    break;
-            }
-        }
-
-        return metadata;
-    }
-
-    /// <summary>Adds one map entry (key field 1, value field 2) to the named map of the object.</summary>
-    private static void AddEntry(JsonObject owner, string map, ReadOnlySpan<byte> entry, bool base64)
-    {
-        string key = "", value = "";
+        var key = "";
+        JsonNode? value = field.Kind == ProtoKind.Quantity ? "0" : "";
         var reader = new ProtobufReader(entry);
         while (!reader.AtEnd)
         {
@@ -237,7 +182,7 @@ internal static class ProtobufBodies
                     key = reader.ReadString();
                     break;
                 case (2, 2):
-                    value = base64 ? Convert.ToBase64String(reader.ReadBytes()) : reader.ReadString();
+                    value = Value(field, ref reader);
                     break;
                 case var (_, wireType):
                     reader.Skip(wireType);
@@ -245,10 +190,10 @@ internal static class ProtobufBodies
             }
         }
 
-        if (owner[map] is not JsonObject values)
+        if (owner[field.Json] is not JsonObject values)
         {
             values = [];
-            owner[map] = values;
+            owner[field.Json] = values;
         }
 
         values[key] = value;
