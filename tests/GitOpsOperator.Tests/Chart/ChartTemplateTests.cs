@@ -55,7 +55,7 @@ public sealed class ChartTemplateTests
         var env = Env(pod);
 
         Assert.Contains("/tmp", mounts.Keys);
-        Assert.Contains(env["Operator__CacheDirectory"], mounts.Keys);
+        Assert.Contains(env["Operator__GitCacheDirectory"], mounts.Keys);
         Assert.Equal(mounts.Values.Order(StringComparer.Ordinal), emptyDirs.Order(StringComparer.Ordinal));
     }
 
