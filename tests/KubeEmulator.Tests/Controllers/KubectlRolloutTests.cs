@@ -1,3 +1,4 @@
+using KubeEmulator.Tests.Kubectl;
 using k8s;
 using k8s.Models;
 
@@ -11,10 +12,10 @@ public class KubectlRolloutTests
         await using var cluster = await ClusterProbe.StartAsync();
         await cluster.Client.AppsV1.CreateNamespacedDeploymentAsync(ClusterProbe.Deployment("web", "nginx:1.27", replicas: 2), "default");
 
-        var result = await Kubectl.RunAsync(cluster, "rollout", "status", "deployment/web", "--namespace=default", "--timeout=30s");
+        var result = await new KubectlRunner(cluster.KubeconfigPath).RunAsync("rollout", "status", "deployment/web", "--namespace=default", "--timeout=30s");
 
-        Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("deployment \"web\" successfully rolled out", result.Output, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("deployment \"web\" successfully rolled out", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -23,10 +24,10 @@ public class KubectlRolloutTests
         await using var cluster = await ClusterProbe.StartAsync();
         await cluster.Client.AppsV1.CreateNamespacedDeploymentAsync(ClusterProbe.Deployment("web", "nginx:1.27"), "default");
 
-        var result = await Kubectl.RunAsync(cluster, "wait", "--for=condition=Available", "deployment/web", "--namespace=default", "--timeout=30s");
+        var result = await new KubectlRunner(cluster.KubeconfigPath).RunAsync("wait", "--for=condition=Available", "deployment/web", "--namespace=default", "--timeout=30s");
 
-        Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("deployment.apps/web condition met", result.Output, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("deployment.apps/web condition met", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,10 +36,10 @@ public class KubectlRolloutTests
         await using var cluster = await ClusterProbe.StartAsync();
         await cluster.Client.AppsV1.CreateNamespacedDeploymentAsync(ClusterProbe.Deployment("broken", "registry/fail-rollout:1"), "default");
 
-        var result = await Kubectl.RunAsync(cluster, "rollout", "status", "deployment/broken", "--namespace=default", "--timeout=30s");
+        var result = await new KubectlRunner(cluster.KubeconfigPath).RunAsync("rollout", "status", "deployment/broken", "--namespace=default", "--timeout=30s");
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("exceeded its progress deadline", result.Error, StringComparison.Ordinal);
+        Assert.Contains("exceeded its progress deadline", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,9 +59,9 @@ public class KubectlRolloutTests
         };
         await cluster.Client.BatchV1.CreateNamespacedJobAsync(job, "default");
 
-        var result = await Kubectl.RunAsync(cluster, "wait", "--for=condition=Complete", "job/migrate", "--namespace=default", "--timeout=30s");
+        var result = await new KubectlRunner(cluster.KubeconfigPath).RunAsync("wait", "--for=condition=Complete", "job/migrate", "--namespace=default", "--timeout=30s");
 
-        Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("job.batch/migrate condition met", result.Output, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("job.batch/migrate condition met", result.Stdout, StringComparison.Ordinal);
     }
 }

@@ -148,11 +148,11 @@ public sealed class FaultsAndAuthTests
         var configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.KubeconfigPath);
         using var client = new Kubernetes(configuration);
         var list = await client.CoreV1.ListNamespaceAsync();
-        var kubectl = await Controllers.Kubectl.RunAsync(cluster, "get", "namespace", "default", "-o", "name");
+        var kubectl = await new Kubectl.KubectlRunner(cluster.KubeconfigPath).RunAsync("get", "namespace", "default", "-o", "name");
 
         Assert.Contains(list.Items, n => n.Metadata.Name == "default");
-        Assert.True(kubectl.ExitCode == 0, kubectl.Error);
-        Assert.Equal("namespace/default\n", kubectl.Output);
+        Assert.True(kubectl.ExitCode == 0, kubectl.Stderr);
+        Assert.Equal("namespace/default\n", kubectl.Stdout);
     }
 
     [Fact]
