@@ -1,9 +1,9 @@
-using System.Diagnostics;
+using KubeEmulator.Tests.Kubectl;
 
 namespace KubeEmulator.Tests;
 
-/// <summary>Runs the real kubectl (from PATH) against a server, with its own kubeconfig, HOME and discovery cache.</summary>
-public sealed class ApiKubectl : IDisposable
+/// <summary>Runs the real kubectl (from PATH, or a given version) against a server, with its own kubeconfig and discovery cache.</summary>
+internal sealed class ApiKubectl : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("kubectl-api-").FullName;
 
@@ -49,32 +49,8 @@ public sealed class ApiKubectl : IDisposable
         return path;
     }
 
-    public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("--kubeconfig");
-        start.ArgumentList.Add(KubeconfigPath);
-        start.ArgumentList.Add("--cache-dir");
-        start.ArgumentList.Add(Path.Combine(directory, "cache"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["HOME"] = directory;
-        start.Environment["KUBECONFIG"] = KubeconfigPath;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("kubectl did not start");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    public Task<CommandResult> RunAsync(params string[] arguments) =>
+        Tool.RunAsync(Executable, ["--kubeconfig", KubeconfigPath, "--cache-dir", Path.Combine(directory, "cache"), .. arguments], null, TimeSpan.FromSeconds(90));
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }
