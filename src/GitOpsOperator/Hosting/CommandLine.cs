@@ -14,7 +14,10 @@ public static class CommandLine
         ["--http-address"] = nameof(OperatorOptions.HttpAddress),
         ["--log-format"] = nameof(OperatorOptions.LogFormat),
         ["--log-level"] = nameof(OperatorOptions.LogLevel),
+        ["--concurrency"] = nameof(OperatorOptions.Concurrency),
     };
+
+    private static readonly HashSet<string> NumberOptions = [nameof(OperatorOptions.HttpPort), nameof(OperatorOptions.Concurrency)];
 
     private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
     {
@@ -34,6 +37,7 @@ public static class CommandLine
           --http-address IP        address to listen on (default: 0.0.0.0)
           --log-format FORMAT      console (default) or json
           --log-level LEVEL        Verbose, Debug, Information (default), Warning, Error or Fatal
+          --concurrency N          objects of one kind reconciled at the same time (default: 4)
           -h, --help               show this help and exit
 
         Every option can also be set in appsettings.json (section "Operator") or the environment,
@@ -74,9 +78,9 @@ public static class CommandLine
                 return CommandLineResult.Failure($"{name} needs a value");
             }
 
-            if (key == nameof(OperatorOptions.HttpPort) && !int.TryParse(value, out _))
+            if (NumberOptions.Contains(key) && !int.TryParse(value, out _))
             {
-                return CommandLineResult.Failure($"--http-port takes a number, not \"{value}\"");
+                return CommandLineResult.Failure($"{name} takes a number, not \"{value}\"");
             }
 
             settings[Key(key)] = value;

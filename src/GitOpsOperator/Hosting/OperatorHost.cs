@@ -1,3 +1,4 @@
+using GitOpsOperator.Controllers;
 using GitOpsOperator.Controllers.GitRepositories;
 using GitOpsOperator.Crds;
 using k8s;
@@ -84,6 +85,7 @@ public static partial class OperatorHost
         }
 
         services.AddGitRepositoryController(builder.Configuration);
+        services.AddHostedService<ControllerRunner>();
 
         return builder.Build();
     }

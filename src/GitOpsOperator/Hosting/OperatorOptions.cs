@@ -17,6 +17,9 @@ public sealed record OperatorOptions
     /// <summary>Watch and reconcile only this namespace; all namespaces when unset.</summary>
     public string? Namespace { get; init; }
 
+    /// <summary>How many objects of one kind are reconciled at the same time.</summary>
+    public int Concurrency { get; init; } = 4;
+
     /// <summary>Port of /healthz and /readyz (0 picks a free one).</summary>
     public int HttpPort { get; init; } = 8080;
 

@@ -29,6 +29,11 @@ public static class OptionsValidation
             problems.Add($"log level \"{options.LogLevel}\" is not one of {string.Join(", ", Enum.GetNames<LogEventLevel>())}");
         }
 
+        if (options.Concurrency < 1)
+        {
+            problems.Add($"concurrency {options.Concurrency} is less than 1");
+        }
+
         if (options.Namespace is { Length: 0 })
         {
             problems.Add("namespace is empty (leave it out to watch all namespaces)");

@@ -2,6 +2,9 @@ namespace GitOpsOperator.Queue;
 
 public sealed record WorkQueueOptions
 {
+    /// <summary>What the queue holds, as logs and metrics name it (the controller's kind).</summary>
+    public string Name { get; init; } = "work";
+
     /// <summary>How many keys are worked on at once (never two runs of one key).</summary>
     public int Concurrency { get; init; } = 4;
 

@@ -7,7 +7,7 @@ public sealed class CommandLineTests
     [Fact]
     public void Options_become_operator_settings()
     {
-        var result = CommandLine.Parse(["--kubeconfig", "/tmp/kc", "--install-crds", "--namespace=apps", "--http-port", "9090", "--log-format", "json", "--log-level", "Debug"]);
+        var result = CommandLine.Parse(["--kubeconfig", "/tmp/kc", "--install-crds", "--namespace=apps", "--http-port", "9090", "--log-format", "json", "--log-level", "Debug", "--concurrency", "8"]);
 
         Assert.Null(result.Error);
         Assert.Equal(
@@ -19,6 +19,7 @@ public sealed class CommandLineTests
                 ["Operator:HttpPort"] = "9090",
                 ["Operator:LogFormat"] = "json",
                 ["Operator:LogLevel"] = "Debug",
+                ["Operator:Concurrency"] = "8",
             },
             result.Settings);
     }
@@ -43,9 +44,10 @@ public sealed class CommandLineTests
     [Fact]
     public void Settings_that_cannot_work_are_named()
     {
-        var problems = OptionsValidation.Problems(new OperatorOptions { HttpPort = 70000, LogFormat = "xml", LogLevel = "chatty", HttpAddress = "everywhere" });
+        var problems = OptionsValidation.Problems(new OperatorOptions { HttpPort = 70000, LogFormat = "xml", LogLevel = "chatty", HttpAddress = "everywhere", Concurrency = 0 });
 
-        Assert.Equal(4, problems.Count);
+        Assert.Equal(5, problems.Count);
+        Assert.Contains(problems, p => p.Contains("concurrency 0", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("70000", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("\"xml\"", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("\"chatty\"", StringComparison.Ordinal));

@@ -1,7 +1,8 @@
 using GitOpsOperator.Api;
 using GitOpsOperator.Queue;
-using Microsoft.Extensions.Hosting;
+using GitOpsOperator.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GitOpsOperator.Controllers.GitRepositories;
 
@@ -9,29 +10,33 @@ namespace GitOpsOperator.Controllers.GitRepositories;
 /// Serves GitRepositories: the informer feeds the work queue on first sight, spec changes and new requestedAt
 /// annotations; each reconcile asks to run again after spec.interval, or after back-off when it failed.
 /// </summary>
-public sealed class GitRepositoryController : BackgroundService
+public sealed class GitRepositoryController : IController, IDisposable
 {
     private readonly GitRepositoryInformer informer;
     private readonly WorkQueue<GitRepositoryKey> queue;
 
     public GitRepositoryController(
-        GitRepositoryInformer informer, GitRepositoryReconciler reconciler, TimeProvider time, ILogger<GitRepositoryController> logger)
+        GitRepositoryInformer informer,
+        GitRepositoryReconciler reconciler,
+        IOptions<OperatorOptions> options,
+        TimeProvider time,
+        ILogger<GitRepositoryController> logger)
     {
         ArgumentNullException.ThrowIfNull(reconciler);
+        ArgumentNullException.ThrowIfNull(options);
         this.informer = informer;
-        queue = new WorkQueue<GitRepositoryKey>(reconciler.ReconcileAsync, new WorkQueueOptions(), logger, time);
+        var queueOptions = new WorkQueueOptions { Name = Kind, Concurrency = options.Value.Concurrency };
+        queue = new WorkQueue<GitRepositoryKey>(reconciler.ReconcileAsync, queueOptions, logger, time);
     }
 
-    public override void Dispose()
-    {
-        queue.Dispose();
-        base.Dispose();
-    }
+    public string Kind => "GitRepository";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public void Dispose() => queue.Dispose();
+
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var work = queue.RunAsync(stoppingToken);
-        await informer.RunAsync(Changed, stoppingToken).ConfigureAwait(false);
+        var work = queue.RunAsync(cancellationToken);
+        await informer.RunAsync(Changed, cancellationToken).ConfigureAwait(false);
         await work.ConfigureAwait(false);
     }
 

@@ -25,7 +25,7 @@ public static class GitRepositoryServices
         services.AddSingleton<SourceRequestBuilder>();
         services.AddSingleton<RepositoryEvents>();
         services.AddSingleton<GitRepositoryReconciler>();
-        services.AddHostedService<GitRepositoryController>();
+        services.AddSingleton<IController, GitRepositoryController>();
         return services;
     }
 }
