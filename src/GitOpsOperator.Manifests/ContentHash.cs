@@ -11,7 +11,7 @@ public static class ContentHash
     private static readonly IComparer<KeyValuePair<string, JsonNode?>> ByKey =
         Comparer<KeyValuePair<string, JsonNode?>>.Create((a, b) => string.CompareOrdinal(a.Key, b.Key));
 
-    // Every rendered object is hashed: one buffer and writer per thread, reused, keep that from allocating per object.
+    // Every rendered object is hashed, so each thread reuses one buffer and one writer instead of allocating them per object.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? buffer;
 

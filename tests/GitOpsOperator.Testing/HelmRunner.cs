@@ -9,6 +9,9 @@ public static class HelmRunner
 
     public static string MissingMessage => $"helm is missing at {BinaryPath}: run scripts/install-test-deps.sh";
 
+    /// <summary>Runs helm with a private HOME; throws when helm is not installed, saying how to install it.</summary>
     public static Task<CommandResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default) =>
-        ProcessRunner.RunAsync(new ProcessCommand(BinaryPath, arguments) { Environment = TestHome.Environment }, cancellationToken);
+        IsInstalled
+            ? ProcessRunner.RunAsync(new ProcessCommand(BinaryPath, arguments) { Environment = TestHome.Environment }, cancellationToken)
+            : throw new InvalidOperationException(MissingMessage);
 }

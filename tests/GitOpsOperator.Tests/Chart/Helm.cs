@@ -18,7 +18,6 @@ internal static class Helm
 
     public static async Task<Result> RunAsync(IEnumerable<string> args)
     {
-        Assert.True(HelmRunner.IsInstalled, HelmRunner.MissingMessage);
         var result = await HelmRunner.RunAsync([.. args]);
         return new Result(result.ExitCode, result.Stdout, result.Stderr);
     }

@@ -2,11 +2,8 @@ namespace KubeEmulator.Tests.Kubectl;
 
 public sealed class HelmTests
 {
-    private static Task<CommandResult> RunAsync(KubectlSession session, params string[] args)
-    {
-        Assert.True(HelmRunner.IsInstalled, HelmRunner.MissingMessage);
-        return HelmRunner.RunAsync([.. args, "--kubeconfig", session.Cluster.KubeconfigPath]);
-    }
+    private static Task<CommandResult> RunAsync(KubectlSession session, params string[] args) =>
+        HelmRunner.RunAsync([.. args, "--kubeconfig", session.Cluster.KubeconfigPath]);
 
     [Fact]
     public async Task Helm_install_and_uninstall_of_a_chart_leave_the_right_objects()
