@@ -1,6 +1,6 @@
-using GitOpsOperator.Controllers;
 using GitOpsOperator.Controllers.GitRepositories;
 using GitOpsOperator.Crds;
+using GitOpsOperator.Hosting.Leadership;
 using k8s;
 using k8s.Exceptions;
 using Microsoft.Extensions.Configuration;
@@ -85,7 +85,7 @@ public static partial class OperatorHost
         }
 
         services.AddGitRepositoryController(builder.Configuration);
-        services.AddHostedService<ControllerRunner>();
+        services.AddControllerRunner(options);
 
         return builder.Build();
     }
