@@ -86,6 +86,9 @@ internal sealed class GitSyncScenario : IAsyncDisposable
         Client.CustomObjects.PatchNamespacedCustomObjectAsync(
             new V1Patch(KubernetesJson.Serialize(mergePatch), V1Patch.PatchType.MergePatch), GitOpsApi.Group, GitOpsApi.Version, Namespace, GitOpsApi.GitSyncPlural, name);
 
+    public async Task<IList<GitSync>> ListSyncsAsync() =>
+        (await Client.CustomObjects.ListNamespacedCustomObjectAsync<GitSyncList>(GitOpsApi.Group, GitOpsApi.Version, Namespace, GitOpsApi.GitSyncPlural)).Items;
+
     public Task DeleteSyncAsync(string name) =>
         Client.CustomObjects.DeleteNamespacedCustomObjectAsync(GitOpsApi.Group, GitOpsApi.Version, Namespace, GitOpsApi.GitSyncPlural, name);
 
