@@ -6,17 +6,18 @@ using GitOpsOperator.Tests.Support;
 using k8s;
 using k8s.Models;
 using KubeEmulator;
+using KubeEmulator.Introspection;
 using Xunit.Abstractions;
 
 namespace GitOpsOperator.Tests.Leadership;
 
-/// <summary>Two operator processes against one emulated cluster, competing for one Lease.</summary>
-public sealed class TwoReplicasTests(ITestOutputHelper output) : IAsyncLifetime
+/// <summary>Operator processes with leader election against one emulated cluster, competing for one Lease.</summary>
+public sealed class ReplicaProcessTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string LeaseName = "gitops-operator-leader";
     private static readonly string[] Repositories = ["config-0", "config-1", "config-2"];
 
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"two-replicas-{Guid.NewGuid():N}");
+    private readonly string root = Path.Combine(Path.GetTempPath(), $"replica-processes-{Guid.NewGuid():N}");
     private EmulatedCluster cluster = null!;
     private OriginRepo origin = null!;
 
@@ -150,5 +151,30 @@ public sealed class TwoReplicasTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         await WaitAllReadyAtAsync(first, "the new leader reconciles");
+    }
+
+    [Fact]
+    public async Task A_replica_that_loses_the_Lease_stops_and_when_it_leads_again_reconciles_what_changed_meanwhile()
+    {
+        var first = await origin.CommitAsync("first", ("app.yaml", "a: 1\n"));
+        using var replica = StartReplica("a", TimeSpan.FromSeconds(3));
+        await Eventually.TrueAsync(async () => await HolderAsync() == replica.Identity, "the replica holds the Lease");
+        await CreateRepositoryAsync(Repositories[0]);
+        await Eventually.TrueAsync(() => ReadyAtAsync(Repositories[0], first), "the first GitRepository is reconciled");
+
+        string second;
+        using (cluster.Faults.Add(FaultRule.Fail(503, resource: "leases")))
+        {
+            await Eventually.TrueAsync(() => replica.Logged("Controllers stopped: GitRepository"), "the controllers stop once the Lease cannot be renewed");
+            Assert.True(replica.Logged($"{replica.Identity} lost leadership"));
+            Assert.True(replica.Logged("503 ServiceUnavailable"));
+            second = await origin.CommitAsync("second", ("app.yaml", "a: 2\n"));
+            await CreateRepositoryAsync(Repositories[1]);
+        }
+
+        await Eventually.TrueAsync(
+            async () => await ReadyAtAsync(Repositories[0], second) && await ReadyAtAsync(Repositories[1], second),
+            "leading again, it reconciles the GitRepository created meanwhile and fetches the commit pushed meanwhile");
+        Assert.Equal(2, replica.Messages.Count(m => m.Contains($"{replica.Identity} became leader", StringComparison.Ordinal)));
     }
 }
