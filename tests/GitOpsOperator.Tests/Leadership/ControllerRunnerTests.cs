@@ -1,5 +1,6 @@
 using GitOpsOperator.Controllers;
 using GitOpsOperator.Hosting.Leadership;
+using GitOpsOperator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -35,7 +36,14 @@ public sealed class ControllerRunnerTests
                 ran.Add(this);
             }
 
-            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped, as a controller stops: by returning.
+            }
         }
 
         public void Dispose() => Disposed = true;
@@ -70,7 +78,7 @@ public sealed class ControllerRunnerTests
         using var runner = new ControllerRunner(new SingleReplica(), provider.GetRequiredService<IServiceScopeFactory>(), NullLogger<ControllerRunner>.Instance);
 
         await runner.StartAsync(CancellationToken.None);
-        await Support.Eventually.TrueAsync(() => { lock (ran) { return ran.Count == 1; } }, "the controller runs");
+        await Eventually.TrueAsync(() => { lock (ran) { return ran.Count == 1; } }, "the controller runs");
         Assert.False(runner.ExecuteTask!.IsCompleted);
         await runner.StopAsync(CancellationToken.None);
 
