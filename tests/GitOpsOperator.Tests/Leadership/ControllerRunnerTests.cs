@@ -49,14 +49,20 @@ public sealed class ControllerRunnerTests
         public void Dispose() => Disposed = true;
     }
 
+    /// <summary>A container with one controller kind, registered as controllers are: scoped.</summary>
+    private static ServiceProvider ScopedCountingControllers(List<CountingController> ran)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(ran);
+        services.AddScoped<IController, CountingController>();
+        return services.BuildServiceProvider(validateScopes: true);
+    }
+
     [Fact]
     public async Task Each_term_runs_new_controllers_and_disposes_them_when_it_ends()
     {
         List<CountingController> ran = [];
-        var services = new ServiceCollection();
-        services.AddSingleton(ran);
-        services.AddScoped<IController, CountingController>();
-        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        await using var provider = ScopedCountingControllers(ran);
         using var runner = new ControllerRunner(new TwoTerms(), provider.GetRequiredService<IServiceScopeFactory>(), NullLogger<ControllerRunner>.Instance);
 
         await runner.StartAsync(CancellationToken.None);
@@ -71,10 +77,7 @@ public sealed class ControllerRunnerTests
     public async Task Without_leader_election_the_controllers_run_until_the_host_stops()
     {
         List<CountingController> ran = [];
-        var services = new ServiceCollection();
-        services.AddSingleton(ran);
-        services.AddScoped<IController, CountingController>();
-        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        await using var provider = ScopedCountingControllers(ran);
         using var runner = new ControllerRunner(new SingleReplica(), provider.GetRequiredService<IServiceScopeFactory>(), NullLogger<ControllerRunner>.Instance);
 
         await runner.StartAsync(CancellationToken.None);
