@@ -1,6 +1,7 @@
-using GitOpsOperator.Controllers;
 using GitOpsOperator.Controllers.GitRepositories;
+using GitOpsOperator.Controllers.GitSyncs;
 using GitOpsOperator.Crds;
+using GitOpsOperator.Hosting.Leadership;
 using k8s;
 using k8s.Exceptions;
 using Microsoft.Extensions.Configuration;
@@ -85,7 +86,8 @@ public static partial class OperatorHost
         }
 
         services.AddGitRepositoryController(builder.Configuration);
-        services.AddHostedService<ControllerRunner>();
+        services.AddGitSyncController(builder.Configuration);
+        services.AddControllerRunner(options);
 
         return builder.Build();
     }
