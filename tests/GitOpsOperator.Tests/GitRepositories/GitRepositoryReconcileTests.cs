@@ -48,6 +48,7 @@ public sealed class GitRepositoryReconcileTests
         var repository = await env.WaitForAsync("config", r => IsReadyAt(r, $"main@sha1:{second}"), "advanced to the second commit");
 
         Assert.Equal("second", repository.Status!.Artifact!.Commit!.Message);
+        await Eventually.TrueAsync(() => { lock (env.Changes) { return env.Changes.Count >= 2; } }, "both artifacts published");
         lock (env.Changes)
         {
             Assert.Equal(
