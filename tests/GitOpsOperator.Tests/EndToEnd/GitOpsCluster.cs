@@ -42,7 +42,7 @@ internal sealed class GitOpsCluster : IAsyncDisposable
         var daemon = await GitDaemon.StartAsync(operatorWithGit.ServeRoot);
         var clone = await WorkingClone.CreateAsync(origin.GitDir, Path.Combine(operatorWithGit.ServeRoot, "..", "clone"));
         var cluster = new GitOpsCluster(operatorWithGit, daemon, clone);
-        await cluster.KubectlAsync(
+        await cluster.KubectlWithInputAsync(
             ApiExamples.GitRepositoryWith(Source, $"  url: {daemon.Url(Source)}\n  ref: {{ branch: main }}\n  interval: 1h\n"), "apply", "-f", "-");
         return cluster;
     }
@@ -69,11 +69,12 @@ internal sealed class GitOpsCluster : IAsyncDisposable
 
     /// <summary>Creates or updates a GitSync of the source with <c>kubectl apply</c>; spec lines are indented two spaces.</summary>
     public Task ApplyGitSyncAsync(string name, string spec) =>
-        KubectlAsync(ApiExamples.GitSyncWith(name, $"  sourceRef: {{ kind: GitRepository, name: {Source} }}\n{spec}"), "apply", "-f", "-");
+        KubectlWithInputAsync(ApiExamples.GitSyncWith(name, $"  sourceRef: {{ kind: GitRepository, name: {Source} }}\n{spec}"), "apply", "-f", "-");
 
-    public Task<string> KubectlAsync(params string[] args) => KubectlAsync(null, args);
+    public Task<string> KubectlAsync(params string[] args) => Kubectl.SucceedAsync(Kubeconfig, null, args);
 
-    public Task<string> KubectlAsync(string? input, params string[] args) => Kubectl.SucceedAsync(Kubeconfig, input, args);
+    /// <summary>kubectl with this text on its standard input (for <c>apply -f -</c>).</summary>
+    public Task<string> KubectlWithInputAsync(string input, params string[] args) => Kubectl.SucceedAsync(Kubeconfig, input, args);
 
     public Task<Kubectl.Result> TryKubectlAsync(params string[] args) => Kubectl.RunAsync(Kubeconfig, null, args);
 
