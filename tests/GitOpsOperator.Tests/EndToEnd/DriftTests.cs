@@ -14,7 +14,7 @@ public sealed class DriftTests
         await cluster.WaitForReadyAsync("shop", sha);
 
         await cluster.KubectlAsync("label", "configmap", "settings", "-n", ShopApp.Namespace, "team=payments");
-        await cluster.KubectlAsync("scale", "deployment", "web", "-n", ShopApp.Namespace, "--replicas=3");
+        await cluster.KubectlAsync("patch", "deployment", "web", "-n", ShopApp.Namespace, "--type=merge", "-p", """{"spec":{"replicas":3}}""");
         await cluster.KubectlAsync("patch", "configmap", "settings", "-n", ShopApp.Namespace, "--type=merge", "-p", """{"data":{"color":"red"}}""");
         await cluster.KubectlWithInputAsync(
             ShopApp.Web("registry.example.com/shop/web:hotfix").Split("---")[0],
