@@ -14,6 +14,7 @@ const int Apps = 100;
 const string Namespace = "gitops-system";
 const string Interval = "30s";
 var measureFor = TimeSpan.FromMinutes(2);
+string[] verbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
 var readyDeadline = TimeSpan.FromMinutes(2);
 
 var directory = Directory.CreateTempSubdirectory("gitops-bench-").FullName;
@@ -89,10 +90,11 @@ Console.WriteLine("| measure (operator process, steady state) | value |");
 Console.WriteLine("| --- | ---: |");
 Console.WriteLine($"| RSS at start / end / peak | {Mib(rssAtStart)} / {Mib(rssAtEnd)} / {Mib(rssPeak)} MiB |");
 Console.WriteLine($"| CPU seconds per minute | {cpuPerMinute:F2} |");
-foreach (var verb in requests.GroupBy(r => r.Key.Verb).OrderBy(g => g.Key, StringComparer.Ordinal))
+foreach (var verb in verbs.Union(requests.Keys.Select(k => k.Verb)))
 {
-    var detail = string.Join(", ", verb.OrderByDescending(r => r.Value).Select(r => $"{(r.Key.Resource.Length == 0 ? "discovery" : r.Key.Resource)} {r.Value / minutes:F1}"));
-    Console.WriteLine($"| API {verb.Key} requests per minute | {verb.Sum(r => r.Value) / minutes:F1} ({detail}) |");
+    var ofVerb = requests.Where(r => r.Key.Verb == verb).OrderByDescending(r => r.Value).ToList();
+    var detail = ofVerb.Count == 0 ? "" : " (" + string.Join(", ", ofVerb.Select(r => $"{(r.Key.Resource.Length == 0 ? "discovery" : r.Key.Resource)} {r.Value / minutes:F1}")) + ")";
+    Console.WriteLine($"| API {verb} requests per minute | {ofVerb.Sum(r => r.Value) / minutes:F1}{detail} |");
 }
 
 Console.WriteLine();
