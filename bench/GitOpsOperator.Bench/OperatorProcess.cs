@@ -8,12 +8,18 @@ internal sealed class OperatorProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly Task draining;
+    private int reconciles;
 
     private OperatorProcess(Process process)
     {
         this.process = process;
-        draining = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        process.OutputDataReceived += (_, line) => CountReconcile(line.Data);
+        process.BeginOutputReadLine();
+        draining = process.StandardError.ReadToEndAsync();
     }
+
+    /// <summary>GitSync reconciles the operator has logged so far.</summary>
+    public int GitSyncReconciles => Volatile.Read(ref reconciles);
 
     public static OperatorProcess Start(string kubeconfig, string cacheDirectory)
     {
@@ -51,6 +57,14 @@ internal sealed class OperatorProcess : IAsyncDisposable
     }
 
     public bool HasExited => process.HasExited;
+
+    private void CountReconcile(string? line)
+    {
+        if (line is not null && line.Contains("Reconciled", StringComparison.Ordinal) && line.Contains("GitSync", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref reconciles);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -69,6 +69,7 @@ while (await ReadyCountAsync(client) < Apps)
 var allReady = setup.Elapsed;
 var rssAtStart = operatorProcess.ResidentBytes;
 var cpuAtStart = operatorProcess.CpuTime;
+var reconcilesAtStart = operatorProcess.GitSyncReconciles;
 var rssPeak = rssAtStart;
 cluster.Requests.Reset();
 var measuring = Stopwatch.StartNew();
@@ -81,6 +82,7 @@ while (measuring.Elapsed < measureFor)
 var minutes = measuring.Elapsed.TotalMinutes;
 var cpuPerMinute = (operatorProcess.CpuTime - cpuAtStart).TotalSeconds / minutes;
 var rssAtEnd = operatorProcess.ResidentBytes;
+var reconcilesPerMinute = (operatorProcess.GitSyncReconciles - reconcilesAtStart) / minutes;
 var requests = cluster.Requests.Snapshot();
 var stillReady = await ReadyCountAsync(client);
 
@@ -90,6 +92,7 @@ Console.WriteLine("| measure (operator process, steady state) | value |");
 Console.WriteLine("| --- | ---: |");
 Console.WriteLine($"| RSS at start / end / peak | {Mib(rssAtStart)} / {Mib(rssAtEnd)} / {Mib(rssPeak)} MiB |");
 Console.WriteLine($"| CPU seconds per minute | {cpuPerMinute:F2} |");
+Console.WriteLine($"| GitSync reconciles per minute (logged) | {reconcilesPerMinute:F0} |");
 foreach (var verb in verbs.Union(requests.Keys.Select(k => k.Verb)))
 {
     var ofVerb = requests.Where(r => r.Key.Verb == verb).OrderByDescending(r => r.Value).ToList();
