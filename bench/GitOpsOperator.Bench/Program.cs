@@ -15,7 +15,7 @@ const string Namespace = "gitops-system";
 const string Interval = "30s";
 var measureFor = TimeSpan.FromMinutes(2);
 string[] verbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
-var readyDeadline = TimeSpan.FromMinutes(2);
+var readyDeadline = TimeSpan.FromMinutes(3);
 
 var directory = Directory.CreateTempSubdirectory("gitops-bench-").FullName;
 await using var cluster = await EmulatedCluster.StartAsync();

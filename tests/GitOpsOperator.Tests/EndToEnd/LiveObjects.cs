@@ -16,5 +16,5 @@ internal static class LiveObjects
 
     /// <summary>The shop's objects that exist, by "Kind/name".</summary>
     public static Task<IReadOnlyDictionary<string, string>> ShopAsync(GitOpsCluster cluster, params string[] extra) =>
-        VersionsAsync(cluster, ShopApp.Namespace, [.. ShopApp.Objects.Select(o => o.Object), .. extra]);
+        VersionsAsync(cluster, ShopApp.Namespace, [.. ShopApp.Objects, .. extra]);
 }

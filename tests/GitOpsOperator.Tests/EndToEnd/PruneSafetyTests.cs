@@ -51,6 +51,7 @@ public sealed class PruneSafetyTests
         await cluster.ApplyGitSyncAsync("tiny", Spec + "  allowEmpty: true\n");
         await cluster.WaitForReadyAsync("tiny", first);
         var labels = await cluster.KubectlAsync("get", "configmap", "alpha", "-n", "default", "-o", "jsonpath={.metadata.labels}");
+        Assert.Contains("\"gitops.operator.io/name\":\"tiny\"", labels, StringComparison.Ordinal);
         await cluster.KubectlAsync("create", "configmap", "impostor", "-n", "default", "--from-literal=owner=someone-else");
         await cluster.KubectlAsync(
             "label", "configmap", "impostor", "-n", "default",
@@ -61,7 +62,6 @@ public sealed class PruneSafetyTests
         var empty = await cluster.PushAsync("Drop everything", Deleted("alpha"));
         await cluster.WaitForReadyAsync("tiny", empty);
 
-        Assert.Contains("\"gitops.operator.io/name\":\"tiny\"", labels, StringComparison.Ordinal);
         Assert.Equal(["impostor"], await ConfigMapsAsync(cluster, "alpha", "beta", "impostor"));
     }
 

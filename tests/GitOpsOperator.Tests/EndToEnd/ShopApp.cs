@@ -9,29 +9,29 @@ internal static class ShopApp
     public const string Path = "apps/shop";
     public const string Namespace = "shop";
 
-    /// <summary>Every object of the path as kubectl names it ("kind/name"), with its namespace ("" when cluster-scoped).</summary>
-    public static readonly IReadOnlyList<(string Namespace, string Object)> Objects =
+    /// <summary>Every object of the path as kubectl names it ("kind/name"); the namespaced ones live in <see cref="Namespace"/>.</summary>
+    public static readonly IReadOnlyList<string> Objects =
     [
-        ("", "namespace/shop"),
-        ("", "customresourcedefinition/widgets.shop.example.com"),
-        (Namespace, "widgets.shop.example.com/gizmo"),
-        (Namespace, "configmap/settings"),
-        (Namespace, "configmap/features"),
-        (Namespace, "configmap/limits"),
-        (Namespace, "secret/credentials"),
-        (Namespace, "serviceaccount/runner"),
-        (Namespace, "role/runner"),
-        (Namespace, "rolebinding/runner"),
-        ("", "clusterrole/shop-reader"),
-        ("", "clusterrolebinding/shop-reader"),
-        (Namespace, "deployment/web"),
-        (Namespace, "service/web"),
-        (Namespace, "deployment/worker"),
-        (Namespace, "statefulset/cache"),
-        (Namespace, "service/cache"),
-        (Namespace, "cronjob/nightly"),
-        (Namespace, "ingress/web"),
-        (Namespace, "networkpolicy/default-deny"),
+        "namespace/shop",
+        "customresourcedefinition/widgets.shop.example.com",
+        "widgets.shop.example.com/gizmo",
+        "configmap/settings",
+        "configmap/features",
+        "configmap/limits",
+        "secret/credentials",
+        "serviceaccount/runner",
+        "role/runner",
+        "rolebinding/runner",
+        "clusterrole/shop-reader",
+        "clusterrolebinding/shop-reader",
+        "deployment/web",
+        "service/web",
+        "deployment/worker",
+        "statefulset/cache",
+        "service/cache",
+        "cronjob/nightly",
+        "ingress/web",
+        "networkpolicy/default-deny",
     ];
 
     public static (string Path, string? Content)[] Files =>
