@@ -75,8 +75,8 @@ public sealed class GitSyncState
         }
     }
 
-    /// <summary>Cancels a health wait for any revision other than this one.</summary>
-    public void Supersede(string revision)
+    /// <summary>Cancels a health wait for any revision other than this one (any wait at all when null: the spec changed).</summary>
+    public void Supersede(string? revision)
     {
         lock (gate)
         {

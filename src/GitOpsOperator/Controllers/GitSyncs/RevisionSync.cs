@@ -20,7 +20,7 @@ public sealed class RevisionSync(
     GitSyncControllerOptions options,
     TimeProvider time)
 {
-    private const string Superseded = "superseded by a newer revision before its objects were healthy";
+    private const string Superseded = "superseded by a newer revision or spec before its objects were healthy";
 
     public async Task<WorkResult> SyncAsync(GitSync gitSync, GitSyncState state, GitSyncStatus current, Source.Artifact artifact, SyncSchedule schedule, CancellationToken cancellationToken)
     {
