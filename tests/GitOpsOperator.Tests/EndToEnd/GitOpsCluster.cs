@@ -18,16 +18,15 @@ internal sealed class GitOpsCluster : IAsyncDisposable
 
     private readonly OperatorWithGit operatorWithGit;
     private readonly GitDaemon daemon;
+    private readonly WorkingClone repo;
     private int fetchRequests;
 
     private GitOpsCluster(OperatorWithGit operatorWithGit, GitDaemon daemon, WorkingClone repo)
     {
         this.operatorWithGit = operatorWithGit;
         this.daemon = daemon;
-        Repo = repo;
+        this.repo = repo;
     }
-
-    public WorkingClone Repo { get; }
 
     public EmulatedCluster Cluster => operatorWithGit.Cluster;
 
@@ -52,8 +51,8 @@ internal sealed class GitOpsCluster : IAsyncDisposable
     /// <summary>Commits the files, pushes, and asks the GitRepository to fetch now (as a push webhook would); returns the SHA.</summary>
     public async Task<string> PushAsync(string message, params (string Path, string? Content)[] files)
     {
-        var sha = await Repo.CommitAsync(message, files);
-        await Repo.PushAsync();
+        var sha = await repo.CommitAsync(message, files);
+        await repo.PushAsync();
         await FetchNowAsync();
         return sha;
     }
@@ -61,8 +60,8 @@ internal sealed class GitOpsCluster : IAsyncDisposable
     /// <summary><c>git revert HEAD</c>, push, fetch now; returns the revert commit's SHA.</summary>
     public async Task<string> RevertHeadAsync()
     {
-        var sha = await Repo.RevertHeadAsync();
-        await Repo.PushAsync();
+        var sha = await repo.RevertHeadAsync();
+        await repo.PushAsync();
         await FetchNowAsync();
         return sha;
     }
