@@ -33,6 +33,31 @@ public sealed class GitSyncRendererTests
     }
 
     [Fact]
+    public async Task Kustomization_is_rendered_again_when_a_directory_it_reads_changes_and_not_for_others()
+    {
+        using var fixture = await RenderFixture.CreateAsync();
+        await using var cluster = await EmulatedCluster.StartAsync();
+        await using var sync = new SyncManager((Kubernetes)cluster.CreateClient());
+        var renderer = new GitSyncRenderer(fixture.Cache, new ManifestRenderer(), NullLogger<GitSyncRenderer>.Instance);
+        var scope = new ClusterApiScope(sync);
+        var cache = new RenderCache();
+        var gitSync = RenderFixture.Sync("./overlay");
+        Task<RenderAttempt> RenderAsync(Source.Artifact artifact) => renderer.RenderAsync(gitSync, artifact, cache, scope, CancellationToken.None);
+
+        var first = await RenderAsync(await fixture.CommitAsync(
+            "overlay on base",
+            ("overlay/kustomization.yaml", "resources:\n  - ../base\nnamePrefix: prod-\n"),
+            ("base/kustomization.yaml", "resources:\n  - a.yaml\n"),
+            ("base/a.yaml", GitSyncScenario.ConfigMap("a", "1"))));
+        var unrelated = await RenderAsync(await fixture.CommitAsync("unrelated", ("docs/readme.md", "notes\n")));
+        var baseChanged = await RenderAsync(await fixture.CommitAsync("base", ("base/a.yaml", GitSyncScenario.ConfigMap("a", "2"))));
+
+        Assert.Equal("ConfigMap/gitops-system/prod-a", Assert.Single(first.Objects!).Identity.ToString());
+        Assert.Equal([false, true, false], new[] { first, unrelated, baseChanged }.Select(r => r.FromCache));
+        Assert.Equal("2", Assert.Single(baseChanged.Objects!).Json["data"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Missing_path_is_a_build_failure_naming_it()
     {
         using var fixture = await RenderFixture.CreateAsync();

@@ -32,4 +32,23 @@ internal static class Eventually
             await Task.Delay(50);
         }
     }
+
+    /// <summary>Reads a value until it satisfies the condition and returns it; a failure shows the last value read.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what, Func<T, string> describe)
+    {
+        var giveUp = DateTime.UtcNow + Deadline;
+        var value = await read();
+        while (!condition(value))
+        {
+            if (DateTime.UtcNow > giveUp)
+            {
+                Assert.Fail($"gave up waiting for: {what}; last seen: {describe(value)}");
+            }
+
+            await Task.Delay(50);
+            value = await read();
+        }
+
+        return value;
+    }
 }

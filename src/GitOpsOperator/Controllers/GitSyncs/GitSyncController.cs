@@ -52,6 +52,11 @@ public sealed class GitSyncController(
         var key = GitSyncKey.Of(current);
         if (GitSyncTriggers.Needs(previous, current))
         {
+            if (previous is not null && previous.Metadata.Generation != current.Metadata.Generation)
+            {
+                states.Find(key)?.Supersede(null);
+            }
+
             queue.Add(key);
         }
 

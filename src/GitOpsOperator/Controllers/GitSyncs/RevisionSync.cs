@@ -20,7 +20,7 @@ public sealed class RevisionSync(
     GitSyncControllerOptions options,
     TimeProvider time)
 {
-    private const string Superseded = "superseded by a newer revision before its objects were healthy";
+    private const string Superseded = "superseded by a newer revision or spec before its objects were healthy";
 
     public async Task<WorkResult> SyncAsync(GitSync gitSync, GitSyncState state, GitSyncStatus current, Source.Artifact artifact, SyncSchedule schedule, CancellationToken cancellationToken)
     {
@@ -77,8 +77,7 @@ public sealed class RevisionSync(
             Options = new SyncOptions { Parallelism = options.SyncParallelism, Force = spec.Force, Prune = spec.Prune, AllowEmpty = spec.AllowEmpty },
         };
         run.State.LastSynced = null;
-        var result = await sync.SyncAsync(request, cancellationToken).ConfigureAwait(false);
-        run.State.Fingerprints = InventoryMapping.Fingerprints(result.Inventory);
+        var result = await SyncHoldingDriftAsync(run.State, request, cancellationToken).ConfigureAwait(false);
         var inventory = InventoryMapping.ToStatus(result.Inventory);
         if (!result.Succeeded)
         {
@@ -107,7 +106,27 @@ public sealed class RevisionSync(
         await writer.WriteIfChangedAsync(run.GitSync, run.State, current, succeeded, cancellationToken).ConfigureAwait(false);
         await events.ChangedAsync(run.GitSync, SyncEvents.Synced, run.Revision, result.Changes, cancellationToken).ConfigureAwait(false);
         run.State.LastSynced = new SyncedSet(objects, run.Generation, run.Started);
-        return run.Schedule.Next;
+        return run.State.Drifted ? WorkResult.After(TimeSpan.Zero) : run.Schedule.Next;
+    }
+
+    /// <summary>Syncs; a change to a managed object heard meanwhile that the sync's records do not explain marks drift.</summary>
+    private async Task<SyncResult> SyncHoldingDriftAsync(GitSyncState state, SyncRequest request, CancellationToken cancellationToken)
+    {
+        state.BeginSync();
+        var recorded = state.Fingerprints;
+        try
+        {
+            var result = await sync.SyncAsync(request, cancellationToken).ConfigureAwait(false);
+            recorded = InventoryMapping.Fingerprints(result.Inventory);
+            return result;
+        }
+        finally
+        {
+            if (state.EndSync(recorded))
+            {
+                state.MarkDrifted();
+            }
+        }
     }
 
     /// <summary>

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace GitOpsOperator.Bench;
+
+/// <summary>The operator running as its own process (as it would in a Pod), so its memory and CPU are its own.</summary>
+internal sealed class OperatorProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly Task draining;
+    private int reconciles;
+
+    private OperatorProcess(Process process)
+    {
+        this.process = process;
+        process.OutputDataReceived += (_, line) => CountReconcile(line.Data);
+        process.BeginOutputReadLine();
+        draining = process.StandardError.ReadToEndAsync();
+    }
+
+    /// <summary>GitSync reconciles the operator has logged so far.</summary>
+    public int GitSyncReconciles => Volatile.Read(ref reconciles);
+
+    public static OperatorProcess Start(string kubeconfig, string cacheDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "GitOpsOperator.dll"), "--kubeconfig", kubeconfig, "--http-address", "127.0.0.1", "--http-port", "0",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Operator__GitCacheDirectory"] = cacheDirectory;
+        return new OperatorProcess(Process.Start(start) ?? throw new InvalidOperationException("the operator did not start"));
+    }
+
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>Resident set size in bytes (VmRSS of /proc/PID/status).</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            var kilobytes = line["VmRSS:".Length..].Trim().Split(' ')[0];
+            return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
+        }
+    }
+
+    public bool HasExited => process.HasExited;
+
+    private void CountReconcile(string? line)
+    {
+        if (line is not null && line.Contains("Reconciled", StringComparison.Ordinal) && line.Contains("GitSync", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref reconciles);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync();
+        await draining;
+        process.Dispose();
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using GitOpsOperator.Api;
+using GitOpsOperator.Bench;
+using GitOpsOperator.Conditions;
+using GitOpsOperator.Crds;
+using k8s;
+using k8s.Models;
+using KubeEmulator;
+using Microsoft.Extensions.Logging.Abstractions;
+
+// Benchmark 4: 100 GitSyncs x 100 objects from one monorepo, intervals of 30s; once all are Ready, two minutes of
+// steady state (nothing changes in git) measured on the operator process: RSS, CPU, API requests by verb.
+const int Apps = 100;
+const string Namespace = "gitops-system";
+const string Interval = "30s";
+var measureFor = TimeSpan.FromMinutes(2);
+string[] verbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
+var readyDeadline = TimeSpan.FromMinutes(3);
+
+var directory = Directory.CreateTempSubdirectory("gitops-bench-").FullName;
+await using var cluster = await EmulatedCluster.StartAsync();
+var client = cluster.Client;
+await new CrdInstaller(client, NullLogger<CrdInstaller>.Instance, TimeProvider.System)
+    .InstallAsync(CrdManifests.All(), TimeSpan.FromMinutes(1), CancellationToken.None);
+foreach (var name in new[] { Namespace }.Concat(Enumerable.Range(0, Apps).Select(Monorepo.PathName)))
+{
+    await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
+}
+
+var repo = await Monorepo.CreateAsync(directory, Apps);
+await using var operatorProcess = OperatorProcess.Start(cluster.KubeconfigPath, Path.Combine(directory, "cache"));
+var setup = Stopwatch.StartNew();
+await client.CustomObjects.CreateNamespacedCustomObjectAsync(
+    new GitRepository
+    {
+        Metadata = new V1ObjectMeta { Name = "monorepo", NamespaceProperty = Namespace },
+        Spec = new GitRepositorySpec { Url = "file://" + repo, Ref = new GitReference { Branch = "main" }, Interval = Interval },
+    },
+    GitOpsApi.Group, GitOpsApi.Version, Namespace, GitOpsApi.GitRepositoryPlural);
+for (var app = 0; app < Apps; app++)
+{
+    var name = Monorepo.PathName(app);
+    await client.CustomObjects.CreateNamespacedCustomObjectAsync(
+        new GitSync
+        {
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
+            Spec = new GitSyncSpec
+            {
+                SourceRef = new SourceReference { Name = "monorepo" },
+                Path = $"./apps/{name}",
+                Interval = Interval,
+                Prune = true,
+                TargetNamespace = name,
+            },
+        },
+        GitOpsApi.Group, GitOpsApi.Version, Namespace, GitOpsApi.GitSyncPlural);
+}
+
+while (await ReadyCountAsync(client) < Apps)
+{
+    if (setup.Elapsed > readyDeadline || operatorProcess.HasExited)
+    {
+        throw new InvalidOperationException($"only {await ReadyCountAsync(client)} of {Apps} GitSyncs became Ready in {setup.Elapsed}");
+    }
+
+    await Task.Delay(TimeSpan.FromSeconds(1));
+}
+
+var allReady = setup.Elapsed;
+var rssAtStart = operatorProcess.ResidentBytes;
+var cpuAtStart = operatorProcess.CpuTime;
+var reconcilesAtStart = operatorProcess.GitSyncReconciles;
+var rssPeak = rssAtStart;
+cluster.Requests.Reset();
+var measuring = Stopwatch.StartNew();
+while (measuring.Elapsed < measureFor)
+{
+    await Task.Delay(TimeSpan.FromSeconds(5));
+    rssPeak = Math.Max(rssPeak, operatorProcess.ResidentBytes);
+}
+
+var minutes = measuring.Elapsed.TotalMinutes;
+var cpuPerMinute = (operatorProcess.CpuTime - cpuAtStart).TotalSeconds / minutes;
+var rssAtEnd = operatorProcess.ResidentBytes;
+var reconcilesPerMinute = (operatorProcess.GitSyncReconciles - reconcilesAtStart) / minutes;
+var requests = cluster.Requests.Snapshot();
+var stillReady = await ReadyCountAsync(client);
+
+Console.WriteLine($"{Apps} GitSyncs x {Monorepo.ObjectsPerPath} objects ({Apps * Monorepo.ObjectsPerPath:N0}), intervals {Interval}: all Ready after {allReady.TotalSeconds:F1} s; measured {measuring.Elapsed.TotalSeconds:F0} s of steady state; {stillReady} Ready at the end.");
+Console.WriteLine();
+Console.WriteLine("| measure (operator process, steady state) | value |");
+Console.WriteLine("| --- | ---: |");
+Console.WriteLine($"| RSS at start / end / peak | {Mib(rssAtStart)} / {Mib(rssAtEnd)} / {Mib(rssPeak)} MiB |");
+Console.WriteLine($"| CPU seconds per minute | {cpuPerMinute:F2} |");
+Console.WriteLine($"| GitSync reconciles per minute (logged) | {reconcilesPerMinute:F0} |");
+foreach (var verb in verbs.Union(requests.Keys.Select(k => k.Verb)))
+{
+    var ofVerb = requests.Where(r => r.Key.Verb == verb).OrderByDescending(r => r.Value).ToList();
+    var detail = ofVerb.Count == 0 ? "" : " (" + string.Join(", ", ofVerb.Select(r => $"{(r.Key.Resource.Length == 0 ? "discovery" : r.Key.Resource)} {r.Value / minutes:F1}")) + ")";
+    Console.WriteLine($"| API {verb} requests per minute | {ofVerb.Sum(r => r.Value) / minutes:F1}{detail} |");
+}
+
+Console.WriteLine();
+Console.WriteLine("Reproduce: dotnet run -c Release --project bench/GitOpsOperator.Bench");
+Directory.Delete(directory, recursive: true);
+
+static string Mib(long bytes) => (bytes / 1024.0 / 1024.0).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
+
+static async Task<int> ReadyCountAsync(IKubernetes client)
+{
+    var list = await client.CustomObjects.ListNamespacedCustomObjectAsync<GitSyncList>(GitOpsApi.Group, GitOpsApi.Version, Namespace, GitOpsApi.GitSyncPlural);
+    return list.Items.Count(s => s.Status?.Conditions.IsTrue(ConditionTypes.Ready) == true);
+}
