@@ -1,5 +1,6 @@
 using GitOpsOperator.Controllers;
 using GitOpsOperator.Controllers.GitRepositories;
+using GitOpsOperator.Controllers.GitSyncs;
 using GitOpsOperator.Crds;
 using k8s;
 using k8s.Exceptions;
@@ -85,6 +86,7 @@ public static partial class OperatorHost
         }
 
         services.AddGitRepositoryController(builder.Configuration);
+        services.AddGitSyncController(builder.Configuration);
         services.AddHostedService<ControllerRunner>();
 
         return builder.Build();

@@ -23,7 +23,7 @@ public static class GitRepositoryServices
             provider.GetRequiredService<ILogger<GitRepositoryInformer>>()));
         services.AddSingleton<SecretReader>();
         services.AddSingleton<SourceRequestBuilder>();
-        services.AddSingleton<RepositoryEvents>();
+        services.AddSingleton<EventRecorder>();
         services.AddSingleton<GitRepositoryReconciler>();
         services.AddSingleton<IController, GitRepositoryController>();
         return services;
