@@ -60,6 +60,7 @@ public static class SandboxCommand
 
     private static async Task RunUntilStoppedAsync(SandboxLayout layout, TextWriter output, CancellationToken stop)
     {
+        await GitCli.RunAsync(null, ["--version"], stop).ConfigureAwait(false);
         Directory.CreateDirectory(layout.ServedRepositories);
         await using var cluster = await SandboxCluster.StartAsync(layout, stop).ConfigureAwait(false);
         await output.WriteLineAsync($"Sandbox: emulated Kubernetes API at {cluster.Url}, kubeconfig {layout.Display(layout.Kubeconfig)}").ConfigureAwait(false);
