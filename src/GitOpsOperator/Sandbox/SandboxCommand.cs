@@ -62,18 +62,11 @@ public static class SandboxCommand
     {
         await GitCli.RunAsync(null, ["--version"], stop).ConfigureAwait(false);
         Directory.CreateDirectory(layout.ServedRepositories);
-        await using var cluster = await SandboxCluster.StartAsync(layout, stop).ConfigureAwait(false);
-        await output.WriteLineAsync($"Sandbox: emulated Kubernetes API at {cluster.Url}, kubeconfig {layout.Display(layout.Kubeconfig)}").ConfigureAwait(false);
-
-        await using var daemon = await GitDaemon.StartAsync(layout.ServedRepositories, stop).ConfigureAwait(false);
-        var repositoryUrl = daemon.Url(SandboxLayout.RepositoryName);
-        await ConfigRepository.PrepareAsync(layout, repositoryUrl, stop).ConfigureAwait(false);
-        await output.WriteLineAsync($"Sandbox: config repository {repositoryUrl}, your clone {layout.Display(layout.WorkingClone)}").ConfigureAwait(false);
-
+        await using var parts = await SandboxParts.StartAsync(layout, output, stop).ConfigureAwait(false);
+        var (cluster, gitops, repositoryUrl) = (parts.Cluster, parts.Operator, parts.RepositoryUrl);
         var webhookToken = SandboxObjects.NewWebhookToken();
-        await SandboxObjects.CreateAsync(cluster.Client, repositoryUrl, webhookToken, stop).ConfigureAwait(false);
-        await using var gitops = await SandboxOperator.StartAsync(layout, stop).ConfigureAwait(false);
         await PushHook.WriteAsync(layout.BareRepository, gitops.Address, SandboxObjects.WebhookPath, webhookToken, stop).ConfigureAwait(false);
+        await SandboxObjects.CreateAsync(cluster.Client, repositoryUrl, webhookToken, stop).ConfigureAwait(false);
         await output.WriteLineAsync(
             $"Sandbox: operator running, endpoints at {gitops.Address}; waiting for GitSync {SandboxObjects.Namespace}/{SandboxObjects.SyncName} to be Ready").ConfigureAwait(false);
 
