@@ -28,9 +28,33 @@ public sealed class GitDaemon : IAsyncDisposable
     /// <summary>The git:// URL of a repository under the served directory.</summary>
     public string Url(string repositoryName) => $"git://127.0.0.1:{Port}/{repositoryName}.git";
 
+    /// <summary>Starts on port 9418 when it is free, else on any free port (also when another process took 9418 meanwhile).</summary>
     public static async Task<GitDaemon> StartAsync(string servedDirectory, CancellationToken cancellationToken)
     {
         var port = LoopbackPorts.PreferredOrFree(PreferredPort);
+        try
+        {
+            return await StartOnAsync(servedDirectory, port, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SandboxException) when (port == PreferredPort)
+        {
+            return await StartOnAsync(servedDirectory, LoopbackPorts.Free(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        process.Dispose();
+    }
+
+    private static async Task<GitDaemon> StartOnAsync(string servedDirectory, int port, CancellationToken cancellationToken)
+    {
         var start = GitCli.StartInfo(null,
         [
             "daemon", "--export-all", "--enable=receive-pack", "--reuseaddr", "--informative-errors",
@@ -71,17 +95,6 @@ public sealed class GitDaemon : IAsyncDisposable
         }
 
         return daemon;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-        process.Dispose();
     }
 
     /// <summary>Returns once the daemon accepts connections or has exited (the caller looks at which).</summary>

@@ -45,7 +45,7 @@ public static class PushHook
         if { exec 3<>/dev/tcp/127.0.0.1/{{port}}; } 2>/dev/null; then
           printf 'POST {{webhookPath}} HTTP/1.1\r\nHost: 127.0.0.1:{{port}}\r\nContent-Type: application/json\r\nX-Gitlab-Event: Push Hook\r\nX-Gitlab-Token: %s\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' \
             '{{token}}' "${#body}" "$body" >&3
-          IFS= read -r -t 5 status <&3 || status="no answer"
+          IFS= read -r -t 10 status <&3 || status="no answer"
           exec 3<&-
           echo "sandbox: told the operator about the push (${status%$'\r'})"
         else

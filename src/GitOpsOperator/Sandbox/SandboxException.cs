@@ -3,10 +3,6 @@ namespace GitOpsOperator.Sandbox;
 /// <summary>Why the sandbox cannot run, in one line a person can act on (printed as "error: …").</summary>
 public sealed class SandboxException : Exception
 {
-    public SandboxException()
-    {
-    }
-
     public SandboxException(string message)
         : base(message)
     {
