@@ -11,8 +11,6 @@ public static class SandboxCommand
 {
     public const string Name = "sandbox";
 
-    private static readonly TimeSpan SignalGrace = TimeSpan.FromSeconds(1);
-
     public const string Usage = """
         Usage: gitops-operator sandbox
 
@@ -20,6 +18,8 @@ public static class SandboxCommand
         with a working clone at .sandbox/config, and the operator applying it. Everything lives under .sandbox/
         of the current directory. Ctrl-C stops it; running it again keeps your clone and its commits.
         """;
+
+    private static readonly TimeSpan SignalGrace = TimeSpan.FromSeconds(1);
 
     /// <summary>Exit codes: 0 stopped by a signal (or help shown), 1 could not start, 2 bad arguments.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
