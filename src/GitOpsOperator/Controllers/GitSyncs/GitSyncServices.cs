@@ -9,26 +9,29 @@ using Microsoft.Extensions.Options;
 
 namespace GitOpsOperator.Controllers.GitSyncs;
 
-/// <summary>Registers the GitSync controller; needs the GitRepository controller's services (source cache, informer, notifier).</summary>
+/// <summary>
+/// Registers the GitSync controller; needs the GitRepository controller's services (source cache, informer, notifier).
+/// The controller and what it remembers between reconciles are scoped: each leadership term starts afresh.
+/// </summary>
 public static class GitSyncServices
 {
     public static IServiceCollection AddGitSyncController(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(OperatorOptions.Section).Get<GitSyncControllerOptions>() ?? new GitSyncControllerOptions();
         services.AddSingleton(options);
-        services.AddSingleton(provider => new GitSyncInformer(
+        services.AddScoped(provider => new GitSyncInformer(
             provider.GetRequiredService<IKubernetes>(),
             provider.GetRequiredService<IOptions<OperatorOptions>>().Value.Namespace,
             provider.GetRequiredService<ILogger<GitSyncInformer>>()));
         services.TryAddSingleton<EventRecorder>();
         services.AddSingleton(new ManifestRenderer());
-        services.AddSingleton<SourceArtifacts>();
-        services.AddSingleton<GitSyncStates>();
+        services.AddScoped<SourceArtifacts>();
+        services.AddScoped<GitSyncStates>();
         services.AddSingleton<GitSyncRenderer>();
         services.AddSingleton<SyncStatusWriter>();
         services.AddSingleton<SyncEvents>();
         services.AddSingleton<GitSyncFinalizer>();
-        services.AddSingleton<IController, GitSyncController>();
+        services.AddScoped<IController, GitSyncController>();
         return services;
     }
 }
