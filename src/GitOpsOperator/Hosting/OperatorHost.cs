@@ -1,7 +1,7 @@
-using GitOpsOperator.Controllers;
 using GitOpsOperator.Controllers.GitRepositories;
 using GitOpsOperator.Controllers.GitSyncs;
 using GitOpsOperator.Crds;
+using GitOpsOperator.Hosting.Leadership;
 using GitOpsOperator.Metrics;
 using GitOpsOperator.Webhooks;
 using k8s;
@@ -92,7 +92,7 @@ public static partial class OperatorHost
 
         services.AddGitRepositoryController(builder.Configuration);
         services.AddGitSyncController(builder.Configuration);
-        services.AddHostedService<ControllerRunner>();
+        services.AddControllerRunner(options);
 
         return builder.Build();
     }
