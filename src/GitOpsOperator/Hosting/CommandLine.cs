@@ -15,6 +15,8 @@ public static class CommandLine
         ["--log-format"] = nameof(OperatorOptions.LogFormat),
         ["--log-level"] = nameof(OperatorOptions.LogLevel),
         ["--concurrency"] = nameof(OperatorOptions.Concurrency),
+        ["--lease-name"] = nameof(OperatorOptions.LeaseName),
+        ["--lease-namespace"] = nameof(OperatorOptions.LeaseNamespace),
     };
 
     private static readonly HashSet<string> NumberOptions = [nameof(OperatorOptions.HttpPort), nameof(OperatorOptions.Concurrency)];
@@ -22,6 +24,7 @@ public static class CommandLine
     private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
     {
         ["--install-crds"] = nameof(OperatorOptions.InstallCrds),
+        ["--leader-election"] = nameof(OperatorOptions.LeaderElection),
     };
 
     public const string Usage = """
@@ -38,10 +41,14 @@ public static class CommandLine
           --log-format FORMAT      console (default) or json
           --log-level LEVEL        Verbose, Debug, Information (default), Warning, Error or Fatal
           --concurrency N          objects of one kind reconciled at the same time (default: 4)
+          --leader-election        reconcile only while holding the leader Lease (for several replicas)
+          --lease-name NAME        the leader Lease (default: gitops-operator-leader)
+          --lease-namespace NS     its namespace (default: POD_NAMESPACE, then --namespace, then default)
           -h, --help               show this help and exit
 
         Every option can also be set in appsettings.json (section "Operator") or the environment,
-        e.g. Operator__LogFormat=json; the command line wins.
+        e.g. Operator__LogFormat=json; the command line wins. Leader election's timing is set there only:
+        LeaseDuration (default 00:00:15), RenewDeadline (00:00:10) and RetryPeriod (00:00:02).
         """;
 
     /// <summary>The parsed command line: help wanted (-h or --help anywhere), an error, or configuration settings.</summary>

@@ -1,6 +1,6 @@
-using GitOpsOperator.Controllers;
 using GitOpsOperator.Controllers.GitRepositories;
 using GitOpsOperator.Crds;
+using GitOpsOperator.Hosting.Leadership;
 using GitOpsOperator.Metrics;
 using GitOpsOperator.Webhooks;
 using k8s;
@@ -90,7 +90,7 @@ public static partial class OperatorHost
         }
 
         services.AddGitRepositoryController(builder.Configuration);
-        services.AddHostedService<ControllerRunner>();
+        services.AddControllerRunner(options);
 
         return builder.Build();
     }

@@ -31,4 +31,22 @@ public sealed record OperatorOptions
 
     /// <summary>Verbose, Debug, Information, Warning, Error or Fatal.</summary>
     public string LogLevel { get; init; } = "Information";
+
+    /// <summary>Reconcile only while this process holds the leader-election Lease (for more than one replica).</summary>
+    public bool LeaderElection { get; init; }
+
+    /// <summary>Name of the leader-election Lease.</summary>
+    public string LeaseName { get; init; } = "gitops-operator-leader";
+
+    /// <summary>Namespace of the Lease; when unset: POD_NAMESPACE, then <see cref="Namespace"/>, then "default".</summary>
+    public string? LeaseNamespace { get; init; }
+
+    /// <summary>How long a Lease not renewed keeps the other replicas waiting.</summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long the leader keeps trying to renew before it stops reconciling.</summary>
+    public TimeSpan RenewDeadline { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the leader renews and the others try to acquire.</summary>
+    public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
 }

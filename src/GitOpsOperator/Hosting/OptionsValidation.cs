@@ -39,6 +39,41 @@ public static class OptionsValidation
             problems.Add("namespace is empty (leave it out to watch all namespaces)");
         }
 
+        problems.AddRange(LeaderElectionProblems(options));
         return problems;
+    }
+
+    private static IEnumerable<string> LeaderElectionProblems(OperatorOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.LeaseName))
+        {
+            yield return "lease name is empty";
+        }
+
+        if (options.LeaseNamespace is { Length: 0 })
+        {
+            yield return "lease namespace is empty (leave it out for the default)";
+        }
+
+        // The Lease records its duration in whole seconds.
+        if (options.LeaseDuration < TimeSpan.FromSeconds(1))
+        {
+            yield return $"lease duration {options.LeaseDuration} is less than one second";
+        }
+
+        if (options.RetryPeriod <= TimeSpan.Zero)
+        {
+            yield return $"retry period {options.RetryPeriod} is not positive";
+        }
+
+        if (options.RenewDeadline >= options.LeaseDuration)
+        {
+            yield return $"renew deadline {options.RenewDeadline} is not shorter than the lease duration {options.LeaseDuration}";
+        }
+
+        if (options.RetryPeriod >= options.RenewDeadline)
+        {
+            yield return $"retry period {options.RetryPeriod} is not shorter than the renew deadline {options.RenewDeadline}";
+        }
     }
 }

@@ -1,0 +1,80 @@
+using GitOpsOperator.Controllers;
+using GitOpsOperator.Hosting.Leadership;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GitOpsOperator.Tests.Leadership;
+
+public sealed class ControllerRunnerTests
+{
+    /// <summary>Leads twice in a row: the first term ends as a lost Lease would end it.</summary>
+    private sealed class TwoTerms : ILeadership
+    {
+        public async Task RunAsync(Func<CancellationToken, Task> lead, CancellationToken stoppingToken)
+        {
+            for (var term = 0; term < 2; term++)
+            {
+                using var leading = new CancellationTokenSource();
+                var work = lead(leading.Token);
+                await leading.CancelAsync();
+                await work;
+            }
+        }
+    }
+
+    private sealed class CountingController(List<CountingController> ran) : IController, IDisposable
+    {
+        public string Kind => "Counting";
+
+        public bool Disposed { get; private set; }
+
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            lock (ran)
+            {
+                ran.Add(this);
+            }
+
+            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        public void Dispose() => Disposed = true;
+    }
+
+    [Fact]
+    public async Task Each_term_runs_new_controllers_and_disposes_them_when_it_ends()
+    {
+        List<CountingController> ran = [];
+        var services = new ServiceCollection();
+        services.AddSingleton(ran);
+        services.AddScoped<IController, CountingController>();
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        using var runner = new ControllerRunner(new TwoTerms(), provider.GetRequiredService<IServiceScopeFactory>(), NullLogger<ControllerRunner>.Instance);
+
+        await runner.StartAsync(CancellationToken.None);
+        await runner.ExecuteTask!;
+
+        Assert.Equal(2, ran.Count);
+        Assert.NotSame(ran[0], ran[1]);
+        Assert.All(ran, controller => Assert.True(controller.Disposed));
+    }
+
+    [Fact]
+    public async Task Without_leader_election_the_controllers_run_until_the_host_stops()
+    {
+        List<CountingController> ran = [];
+        var services = new ServiceCollection();
+        services.AddSingleton(ran);
+        services.AddScoped<IController, CountingController>();
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        using var runner = new ControllerRunner(new SingleReplica(), provider.GetRequiredService<IServiceScopeFactory>(), NullLogger<ControllerRunner>.Instance);
+
+        await runner.StartAsync(CancellationToken.None);
+        await Support.Eventually.TrueAsync(() => { lock (ran) { return ran.Count == 1; } }, "the controller runs");
+        Assert.False(runner.ExecuteTask!.IsCompleted);
+        await runner.StopAsync(CancellationToken.None);
+
+        Assert.True(runner.ExecuteTask.IsCompletedSuccessfully);
+        Assert.True(Assert.Single(ran).Disposed);
+    }
+}
