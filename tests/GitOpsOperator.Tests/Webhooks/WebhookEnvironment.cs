@@ -55,12 +55,13 @@ public sealed class WebhookEnvironment : IAsyncLifetime
 
     /// <summary>Sends a request to the hook of the GitRepository.</summary>
     public async Task<HookAnswer> SendAsync(
-        HttpMethod method, string @namespace, string name, byte[] body, params (string Header, string Value)[] headers)
+        HttpMethod method, string @namespace, string name, byte[] body, (string Header, string Value)[]? headers = null, bool chunked = false)
     {
         using var request = new HttpRequestMessage(method, new Uri(Operator.HttpAddress, $"/hooks/{@namespace}/{name}"));
+        request.Headers.TransferEncodingChunked = chunked;
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        foreach (var (header, value) in headers)
+        foreach (var (header, value) in headers ?? [])
         {
             request.Headers.TryAddWithoutValidation(header, value);
         }

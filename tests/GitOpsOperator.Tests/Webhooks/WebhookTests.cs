@@ -71,15 +71,14 @@ public sealed class WebhookTests(WebhookEnvironment env) : IClassFixture<Webhook
     }
 
     [Theory]
-    [InlineData(WebhookSignature.GitHubHeader, "signed over another body")]
-    [InlineData(WebhookSignature.GitHubHeader, "signed with another token")]
-    [InlineData(WebhookSignature.GenericHeader, "signed with another token")]
-    [InlineData(WebhookSignature.GitLabHeader, "wrong token")]
-    [InlineData(WebhookSignature.GitHubHeader, "malformed")]
-    [InlineData("", "no signature header")]
-    public async Task An_unauthentic_push_is_401_and_changes_nothing(string header, string fault)
+    [InlineData("github-other-body", WebhookSignature.GitHubHeader, "signed over another body")]
+    [InlineData("github-other-token", WebhookSignature.GitHubHeader, "signed with another token")]
+    [InlineData("generic-other-token", WebhookSignature.GenericHeader, "signed with another token")]
+    [InlineData("gitlab-wrong-token", WebhookSignature.GitLabHeader, "wrong token")]
+    [InlineData("github-malformed", WebhookSignature.GitHubHeader, "malformed")]
+    [InlineData("no-signature", "", "no signature header")]
+    public async Task An_unauthentic_push_is_401_and_changes_nothing(string name, string header, string fault)
     {
-        var name = $"refused-{Math.Abs(StringComparer.Ordinal.GetHashCode(header + fault)) % 100000}";
         var before = await env.CreateReadyAsync(name);
         var value = fault switch
         {
@@ -108,7 +107,7 @@ public sealed class WebhookTests(WebhookEnvironment env) : IClassFixture<Webhook
         var answers = new[]
         {
             await env.PostAsync("no-such-repository", PushBody, signature),
-            await env.SendAsync(HttpMethod.Post, "no-such-namespace", "github", PushBody, signature),
+            await env.SendAsync(HttpMethod.Post, "no-such-namespace", "github", PushBody, [signature]),
             await env.PostAsync("no-hook-secret", PushBody, signature),
             await env.PostAsync("missing-secret", PushBody, signature),
         };
@@ -144,6 +143,16 @@ public sealed class WebhookTests(WebhookEnvironment env) : IClassFixture<Webhook
         var body = new byte[WebhookEndpoint.MaxBodyBytes + 1];
 
         var answer = await env.PostAsync("github", body, (WebhookSignature.GitHubHeader, WebhookEnvironment.Sign(body, WebhookEnvironment.Token)));
+
+        Assert.Equal(413, answer.Status);
+    }
+
+    [Fact]
+    public async Task A_chunked_body_over_one_MiB_is_refused()
+    {
+        var body = new byte[WebhookEndpoint.MaxBodyBytes + 1];
+
+        var answer = await env.SendAsync(HttpMethod.Post, OperatorWithGit.Namespace, "github", body, chunked: true);
 
         Assert.Equal(413, answer.Status);
     }
