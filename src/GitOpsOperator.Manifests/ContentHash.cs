@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -7,15 +8,27 @@ namespace GitOpsOperator.Manifests;
 /// <summary>A SHA-256 over an object's normalized JSON (keys sorted, no whitespace): equal content, equal hash.</summary>
 public static class ContentHash
 {
+    private static readonly IComparer<KeyValuePair<string, JsonNode?>> ByKey =
+        Comparer<KeyValuePair<string, JsonNode?>>.Create((a, b) => string.CompareOrdinal(a.Key, b.Key));
+
+    // Every rendered object is hashed, so each thread reuses one buffer and one writer instead of allocating them per object.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? writer;
+
     public static string Of(JsonNode? node)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            WriteNormalized(writer, node);
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        var output = buffer ??= new ArrayBufferWriter<byte>();
+        output.ResetWrittenCount();
+        var json = writer ??= new Utf8JsonWriter(output);
+        json.Reset(output);
+        WriteNormalized(json, node);
+        json.Flush();
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(output.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash);
     }
 
     private static void WriteNormalized(Utf8JsonWriter writer, JsonNode? node)
@@ -26,22 +39,13 @@ public static class ContentHash
                 writer.WriteNullValue();
                 break;
             case JsonObject map:
-                var properties = map.ToArray();
-                Array.Sort(properties, (a, b) => string.CompareOrdinal(a.Key, b.Key));
-                writer.WriteStartObject();
-                foreach (var (key, value) in properties)
-                {
-                    writer.WritePropertyName(key);
-                    WriteNormalized(writer, value);
-                }
-
-                writer.WriteEndObject();
+                WriteSorted(writer, map);
                 break;
             case JsonArray array:
                 writer.WriteStartArray();
-                foreach (var item in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    WriteNormalized(writer, item);
+                    WriteNormalized(writer, array[i]);
                 }
 
                 writer.WriteEndArray();
@@ -49,6 +53,29 @@ public static class ContentHash
             case JsonValue value:
                 WriteValue(writer, value);
                 break;
+        }
+    }
+
+    private static void WriteSorted(Utf8JsonWriter writer, JsonObject map)
+    {
+        var count = map.Count;
+        var properties = ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Rent(count);
+        try
+        {
+            ((ICollection<KeyValuePair<string, JsonNode?>>)map).CopyTo(properties, 0);
+            Array.Sort(properties, 0, count, ByKey);
+            writer.WriteStartObject();
+            for (var i = 0; i < count; i++)
+            {
+                writer.WritePropertyName(properties[i].Key);
+                WriteNormalized(writer, properties[i].Value);
+            }
+
+            writer.WriteEndObject();
+        }
+        finally
+        {
+            ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Return(properties, clearArray: true);
         }
     }
 

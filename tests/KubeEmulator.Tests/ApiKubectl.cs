@@ -1,15 +1,13 @@
-using KubeEmulator.Tests.Kubectl;
-
 namespace KubeEmulator.Tests;
 
 /// <summary>Runs the real kubectl (from PATH, or a given version) against a server, with its own kubeconfig and discovery cache.</summary>
 internal sealed class ApiKubectl : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("kubectl-api-").FullName;
+    private readonly KubectlRunner runner;
 
-    public ApiKubectl(string serverUrl, string executable = "kubectl")
+    public ApiKubectl(string serverUrl, string? executable = null)
     {
-        Executable = executable;
         KubeconfigPath = Path.Combine(directory, "kubeconfig");
         File.WriteAllText(KubeconfigPath, $"""
             apiVersion: v1
@@ -25,16 +23,17 @@ internal sealed class ApiKubectl : IDisposable
               context: {"{"} cluster: emulator, user: tester, namespace: default {"}"}
             current-context: emulator
             """);
+        runner = new KubectlRunner(KubeconfigPath, Path.Combine(directory, "cache"))
+        {
+            Executable = executable ?? ProcessRunner.OnPath("kubectl"),
+            Timeout = TimeSpan.FromSeconds(90),
+        };
     }
-
-    public string Executable { get; }
 
     /// <summary>kubectl 1.{minor} from the folder the kubectl on PATH links into (kubectl.1.27 … kubectl.1.33 sit there).</summary>
     public static string Version(int minor)
     {
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(d => Path.Combine(d, "kubectl"))
-            .First(File.Exists);
+        var onPath = ProcessRunner.OnPath("kubectl");
         var target = new FileInfo(onPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? onPath;
         return Path.Combine(Path.GetDirectoryName(target)!, $"kubectl.1.{minor}");
     }
@@ -49,8 +48,7 @@ internal sealed class ApiKubectl : IDisposable
         return path;
     }
 
-    public Task<CommandResult> RunAsync(params string[] arguments) =>
-        Tool.RunAsync(Executable, ["--kubeconfig", KubeconfigPath, "--cache-dir", Path.Combine(directory, "cache"), .. arguments], null, TimeSpan.FromSeconds(90));
+    public Task<CommandResult> RunAsync(params string[] arguments) => runner.RunAsync(arguments);
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }

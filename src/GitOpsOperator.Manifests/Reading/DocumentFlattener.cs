@@ -20,7 +20,7 @@ internal static class DocumentFlattener
             return;
         }
 
-        if (!IsList(root, out var items))
+        if (ListItems(root) is not { } items)
         {
             candidates.Add(new ManifestCandidate(root, document.Location));
             return;
@@ -42,12 +42,12 @@ internal static class DocumentFlattener
         }
     }
 
-    private static bool IsList(JsonObject root, out JsonArray items)
-    {
-        items = root["items"] as JsonArray ?? [];
-        return root["kind"] is JsonValue kind
-            && kind.TryGetValue<string>(out var name)
-            && name.EndsWith("List", StringComparison.Ordinal)
-            && root["items"] is JsonArray;
-    }
+    /// <summary>The items of a <c>List</c> kind; null for any other object.</summary>
+    private static JsonArray? ListItems(JsonObject root) =>
+        root["kind"] is JsonValue kind
+        && kind.TryGetValue<string>(out var name)
+        && name.EndsWith("List", StringComparison.Ordinal)
+        && root["items"] is JsonArray items
+            ? items
+            : null;
 }

@@ -43,36 +43,37 @@ internal sealed class ObjectValidator(IApiScope scope, string? targetNamespace)
         var kind = Text(json["kind"]);
         var metadata = json["metadata"] as JsonObject;
         var name = Text(metadata?["name"]);
-        var described = Describe(kind, Text(metadata?["namespace"]) ?? targetNamespace, name);
+        // Only a refused object is described; most pass, so the text is not built up front.
+        string? Described() => Describe(kind, Text(metadata?["namespace"]) ?? targetNamespace, name);
         if (string.IsNullOrEmpty(kind))
         {
-            return Refuse("object has no kind", at, described);
+            return Refuse("object has no kind", at, Described());
         }
 
         if (string.IsNullOrEmpty(apiVersion))
         {
-            return Refuse("object has no apiVersion", at, described);
+            return Refuse("object has no apiVersion", at, Described());
         }
 
         if (metadata?["generateName"] is not null)
         {
-            return Refuse("metadata.generateName is not supported: an object needs a fixed metadata.name to be tracked", at, described);
+            return Refuse("metadata.generateName is not supported: an object needs a fixed metadata.name to be tracked", at, Described());
         }
 
         if (string.IsNullOrEmpty(name))
         {
-            return Refuse("object has no metadata.name", at, described);
+            return Refuse("object has no metadata.name", at, Described());
         }
 
         var type = GroupVersionKind.FromApiVersion(apiVersion, kind);
         if (NameRules.CheckName(type.Group, kind, name) is { } badName)
         {
-            return Refuse(badName, at, described);
+            return Refuse(badName, at, Described());
         }
 
         if (scope.IsNamespaced(type) is not { } namespaced)
         {
-            return Refuse($"no API resource for kind {kind} in version {apiVersion} on the cluster", at, described);
+            return Refuse($"no API resource for kind {kind} in version {apiVersion} on the cluster", at, Described());
         }
 
         var ns = "";
@@ -81,12 +82,12 @@ internal sealed class ObjectValidator(IApiScope scope, string? targetNamespace)
             ns = Text(metadata!["namespace"]) is { Length: > 0 } declared ? declared : targetNamespace ?? "";
             if (ns.Length == 0)
             {
-                return Refuse("namespace not specified: the object has no metadata.namespace and the sync has no targetNamespace", at, described);
+                return Refuse("namespace not specified: the object has no metadata.namespace and the sync has no targetNamespace", at, Described());
             }
 
             if (NameRules.CheckLabel(ns) is { } badNamespace)
             {
-                return Refuse($"metadata.namespace: {badNamespace}", at, described);
+                return Refuse($"metadata.namespace: {badNamespace}", at, Described());
             }
 
             metadata["namespace"] = ns;

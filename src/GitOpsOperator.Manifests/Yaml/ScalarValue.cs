@@ -10,6 +10,9 @@ internal readonly record struct ScalarValue(ScalarKind Kind, string Text, long I
 
     public static ScalarValue FromString(string text) => new(ScalarKind.String, text);
 
+    /// <summary>False for infinities and NaN, which no JSON number can hold.</summary>
+    public bool HasJson => Kind != ScalarKind.Float || double.IsFinite(Float);
+
     /// <summary>
     /// The JSON value kubectl ends up with: YAML → JSON → unstructured turns every number that prints as an
     /// int64 into an int64, and everything else into a float64. Infinities and NaN cannot be JSON.

@@ -10,8 +10,6 @@ namespace GitOpsOperator.Manifests.Yaml;
 /// </summary>
 internal sealed class YamlDocumentReader
 {
-    private const int PositionDepth = 2;
-
     private readonly ManifestLimits limits;
     private readonly Dictionary<string, Anchored> anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<JsonNode, (int, int)> positions = new(ReferenceEqualityComparer.Instance);
@@ -95,7 +93,15 @@ internal sealed class YamlDocumentReader
         var array = new JsonArray();
         while (!parser.TryConsume<SequenceEnd>(out _))
         {
-            array.Add(ReadNode(parser, depth + 1));
+            var item = parser.Current;
+            var node = ReadNode(parser, depth + 1);
+            // Only a List's items (mappings in a sequence under the root) need their own position.
+            if (depth == 1 && item is MappingStart mapping)
+            {
+                positions[node!] = ToPosition(mapping.Start);
+            }
+
+            array.Add(node);
         }
 
         Remember(start.Anchor, array, null);
@@ -106,11 +112,6 @@ internal sealed class YamlDocumentReader
     {
         parser.MoveNext();
         var map = new JsonObject();
-        if (depth <= PositionDepth)
-        {
-            positions[map] = ToPosition(start.Start);
-        }
-
         // Until a merge key brings in keys, the map holds exactly the literal keys; only then is a separate set needed.
         HashSet<string>? literalKeys = null;
         while (!parser.TryConsume<MappingEnd>(out _))
@@ -147,7 +148,12 @@ internal sealed class YamlDocumentReader
         {
             case Scalar keyScalar:
                 scalar = ResolveScalar(keyScalar);
-                Remember(keyScalar.Anchor, ToJson(scalar, at), scalar);
+                if (!keyScalar.Anchor.IsEmpty || !scalar.HasJson)
+                {
+                    // An anchored key may be aliased as a value, and a key without a JSON form is refused like such a value.
+                    Remember(keyScalar.Anchor, ToJson(scalar, at), scalar);
+                }
+
                 parser.MoveNext();
                 break;
             case AnchorAlias alias when anchors.TryGetValue(alias.Value.Value, out var anchored) && anchored.Scalar is { } aliased:

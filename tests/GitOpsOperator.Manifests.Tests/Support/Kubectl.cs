@@ -1,33 +1,18 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GitOpsOperator.Testing;
 
 namespace GitOpsOperator.Manifests.Tests.Support;
 
 /// <summary>Runs kubectl against a kubeconfig and returns what it printed.</summary>
 internal sealed class Kubectl(string kubeconfig, string cacheDirectory)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
+    private readonly KubectlRunner runner = new(kubeconfig, cacheDirectory);
 
     public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("kubectl")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "--kubeconfig", kubeconfig, "--cache-dir", cacheDirectory }.Concat(arguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(Deadline);
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        var (exitCode, stdout, stderr) = await runner.RunAsync(arguments);
+        return (exitCode, stdout, stderr);
     }
 
     /// <summary>Every JSON value in kubectl's output (it prints one document per object).</summary>

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using GitOpsOperator.Testing;
 
 namespace GitOpsOperator.Source.Tests.Fixtures;
 
@@ -8,41 +8,20 @@ public static class Cli
     public static async Task<string> RunAsync(
         string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? input = null)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
+        var isolated = new Dictionary<string, string> { ["GIT_CONFIG_NOSYSTEM"] = "1", ["GIT_CONFIG_GLOBAL"] = "/dev/null" };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[name] = value;
+            isolated[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (input is not null)
+        var command = new ProcessCommand(program, [.. arguments]) { Environment = isolated, Input = input ?? "" };
+        var result = await ProcessRunner.RunAsync(command);
+        if (!result.Succeeded)
         {
-            await process.StandardInput.WriteAsync(input);
+            throw new InvalidOperationException($"{command} failed ({result.ExitCode}): {result.Stderr}");
         }
 
-        process.StandardInput.Close();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
-        }
-
-        return (await output).Trim();
+        return result.Stdout.Trim();
     }
 
     public static Task<string> GitAsync(params string[] arguments) => RunAsync("git", arguments);

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using GitOpsOperator.Tests.Support;
-
 namespace GitOpsOperator.Tests.Chart;
 
 /// <summary>The helm binary that scripts/install-test-deps.sh puts in .tools/bin; a test fails when it is missing.</summary>
@@ -14,30 +11,15 @@ internal static class Helm
     {
         get
         {
-            var path = RepositoryRoot.Combine(".tools", "bin", "helm");
-            Assert.True(File.Exists(path), $"helm is missing at {path}: run scripts/install-test-deps.sh");
-            return path;
+            Assert.True(HelmRunner.IsInstalled, HelmRunner.MissingMessage);
+            return HelmRunner.BinaryPath;
         }
     }
 
     public static async Task<Result> RunAsync(IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo(BinaryPath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("helm did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output, await errors);
+        var result = await HelmRunner.RunAsync([.. args]);
+        return new Result(result.ExitCode, result.Stdout, result.Stderr);
     }
 
     public static async Task<string> SucceedAsync(params string[] args)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GitOpsOperator.Tests.Support;
 using KubeEmulator;
 
@@ -60,14 +59,11 @@ public sealed class InstallYamlTests
 
     private static async Task GenerateAsync(string output)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardError = true };
-        start.ArgumentList.Add(RepositoryRoot.Combine("scripts", "generate-install-yaml.sh"));
-        start.ArgumentList.Add(output);
-        start.Environment["HELM"] = Helm.BinaryPath;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"generate-install-yaml.sh exited {process.ExitCode}: {await errors}");
+        var script = new ProcessCommand("bash", [RepositoryRoot.Combine("scripts", "generate-install-yaml.sh"), output])
+        {
+            Environment = new Dictionary<string, string> { ["HELM"] = Helm.BinaryPath },
+        };
+        var result = await ProcessRunner.RunAsync(script);
+        Assert.True(result.Succeeded, $"generate-install-yaml.sh exited {result.ExitCode}: {result.Stderr}");
     }
 }

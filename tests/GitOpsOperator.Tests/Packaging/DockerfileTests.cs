@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using GitOpsOperator.Tests.Support;
-
 namespace GitOpsOperator.Tests.Packaging;
 
 /// <summary>No container engine runs here: the image's publish step and entry point are checked by running them.</summary>
@@ -10,23 +7,8 @@ public sealed class DockerfileTests
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, IEnumerable<string> args, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(deadline.Token);
-        return (process.ExitCode, await output + await errors);
+        var result = await ProcessRunner.RunAsync(new ProcessCommand(file, [.. args]) { WorkingDirectory = RepositoryRoot.Path, Timeout = timeout });
+        return (result.ExitCode, result.Output);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace GitOpsOperator.Tests.Support;
 
 /// <summary>The real kubectl from PATH, run against a kubeconfig as a person would.</summary>
@@ -9,31 +7,8 @@ internal static class Kubectl
 
     public static async Task<Result> RunAsync(string kubeconfig, string? input, params string[] args)
     {
-        var start = new ProcessStartInfo("kubectl")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add("--kubeconfig");
-        start.ArgumentList.Add(kubeconfig);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("kubectl did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-        }
-
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output, await errors);
+        var result = await new KubectlRunner(kubeconfig).RunWithInputAsync(input, args);
+        return new Result(result.ExitCode, result.Stdout, result.Stderr);
     }
 
     public static async Task<string> SucceedAsync(string kubeconfig, string? input, params string[] args)

@@ -1,4 +1,3 @@
-using KubeEmulator.Tests.Kubectl;
 using k8s;
 using k8s.Models;
 

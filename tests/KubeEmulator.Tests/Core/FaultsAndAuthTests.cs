@@ -148,7 +148,7 @@ public sealed class FaultsAndAuthTests
         var configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.KubeconfigPath);
         using var client = new Kubernetes(configuration);
         var list = await client.CoreV1.ListNamespaceAsync();
-        var kubectl = await new Kubectl.KubectlRunner(cluster.KubeconfigPath).RunAsync("get", "namespace", "default", "-o", "name");
+        var kubectl = await new KubectlRunner(cluster.KubeconfigPath).RunAsync("get", "namespace", "default", "-o", "name");
 
         Assert.Contains(list.Items, n => n.Metadata.Name == "default");
         Assert.True(kubectl.ExitCode == 0, kubectl.Stderr);

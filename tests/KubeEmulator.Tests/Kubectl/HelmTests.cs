@@ -2,23 +2,8 @@ namespace KubeEmulator.Tests.Kubectl;
 
 public sealed class HelmTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
-
-    private static string Helm()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GitOpsOperator.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var helm = directory is null ? null : Path.Combine(directory.FullName, ".tools", "bin", "helm");
-        Assert.True(helm is not null && File.Exists(helm), "helm is missing: run ./scripts/install-test-deps.sh (it puts helm in .tools/bin)");
-        return helm!;
-    }
-
     private static Task<CommandResult> RunAsync(KubectlSession session, params string[] args) =>
-        Tool.RunAsync(Helm(), [.. args, "--kubeconfig", session.Cluster.KubeconfigPath], null, Timeout);
+        HelmRunner.RunAsync([.. args, "--kubeconfig", session.Cluster.KubeconfigPath]);
 
     [Fact]
     public async Task Helm_install_and_uninstall_of_a_chart_leave_the_right_objects()

@@ -1,7 +1,7 @@
-namespace GitOpsOperator.Tests.Support;
+namespace GitOpsOperator.Testing;
 
 /// <summary>The checkout the tests run from (the folder holding GitOpsOperator.sln).</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
