@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using GitOpsOperator.Tests.Support;
 
 namespace GitOpsOperator.Tests.Sandbox;
@@ -48,37 +49,14 @@ internal sealed class SandboxProcess : IAsyncDisposable
     public static SandboxProcess Start(string workingDirectory) =>
         new(Process.Start(StartInfo(workingDirectory, FreshGitEnvironment)) ?? throw new InvalidOperationException("the sandbox did not start"));
 
-    /// <summary>Runs a sandbox expected to end by itself (it failed to start); its exit code and standard error.</summary>
-    public static async Task<(int ExitCode, string Errors)> RunToEndAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment)
-    {
-        using var process = Process.Start(StartInfo(workingDirectory, environment)) ?? throw new InvalidOperationException("the sandbox did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(StartDeadline);
-        await process.WaitForExitAsync(deadline.Token);
-        await output;
-        return (process.ExitCode, await errors);
-    }
-
-    private static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string> environment)
-    {
-        // "dotnet" is looked up on this process's PATH, so a test may leave git (or anything else) off the sandbox's.
-        var start = new ProcessStartInfo("dotnet")
+    /// <summary>Runs a sandbox expected to end by itself (it failed to start).</summary>
+    public static Task<CommandResult> RunToEndAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment) =>
+        ProcessRunner.RunAsync(new ProcessCommand("dotnet", [OperatorDll, "sandbox"])
         {
             WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(OperatorDll);
-        start.ArgumentList.Add("sandbox");
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return start;
-    }
+            Environment = environment,
+            Timeout = StartDeadline,
+        });
 
     /// <summary>Waits until the sandbox has printed what to try, and returns its output up to there.</summary>
     public async Task<string> WaitForInstructionsAsync()
@@ -97,10 +75,8 @@ internal sealed class SandboxProcess : IAsyncDisposable
     /// <summary>Sends SIGINT, as Ctrl-C does, and returns the exit code.</summary>
     public async Task<int> InterruptAsync()
     {
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        var kill = await ProcessRunner.RunAsync(new ProcessCommand("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]));
+        Assert.True(kill.Succeeded, $"kill -INT failed: {kill}");
 
         using var deadline = new CancellationTokenSource(Eventually.Deadline);
         await process.WaitForExitAsync(deadline.Token);
@@ -116,6 +92,25 @@ internal sealed class SandboxProcess : IAsyncDisposable
         }
 
         process.Dispose();
+    }
+
+    private static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(OperatorDll);
+        start.ArgumentList.Add("sandbox");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
     }
 
     private string ExitCodeOrNone() => process.HasExited ? $"exit code {process.ExitCode}" : "still running";
