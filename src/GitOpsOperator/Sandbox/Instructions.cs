@@ -1,9 +1,12 @@
+using GitOpsOperator.Api;
+using GitOpsOperator.Conditions;
+
 namespace GitOpsOperator.Sandbox;
 
-/// <summary>What the sandbox prints once its GitSync is Ready: where things are and the three things to try.</summary>
+/// <summary>What the sandbox prints once its GitSync has settled: its state, where things are and the three things to try.</summary>
 public static class Instructions
 {
-    public static string Render(SandboxLayout layout, string clusterUrl, string repositoryUrl, Uri operatorAddress, string? revision)
+    public static string Render(SandboxLayout layout, string clusterUrl, string repositoryUrl, Uri operatorAddress, GitSync sync)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(operatorAddress);
@@ -12,7 +15,7 @@ public static class Instructions
         var endpoints = operatorAddress.GetLeftPart(UriPartial.Authority);
         return $"""
 
-            ==> The GitOps sandbox is running; GitSync {SandboxObjects.Namespace}/{SandboxObjects.SyncName} is Ready at {revision ?? "its first revision"}.
+            ==> The GitOps sandbox is running; {State(sync, clone)}
                 Kubernetes API (emulated): {clusterUrl}  (kubeconfig: {kubeconfig})
                 Config repository:         {repositoryUrl}  (your clone: {clone})
                 Operator:                  {endpoints}/healthz /readyz /metrics /hooks/...
@@ -28,5 +31,17 @@ public static class Instructions
             Ctrl-C stops the sandbox. Running it again keeps {clone} and its history; the cluster starts fresh.
 
             """;
+    }
+
+    private static string State(GitSync sync, string clone)
+    {
+        var name = $"GitSync {SandboxObjects.Namespace}/{SandboxObjects.SyncName}";
+        var ready = GitSyncReadiness.Ready(sync);
+        return ready?.Status == Condition.True
+            ? $"{name} is Ready at {sync.Status?.LastAppliedRevision}."
+            : $"""
+                {name} is NOT Ready ({ready?.Reason}): {ready?.Message}
+                    Fix it in {clone}, commit and push (or git revert HEAD && git push).
+                """;
     }
 }

@@ -73,8 +73,8 @@ public static class SandboxCommand
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stop, gitops.Stopping);
         try
         {
-            var sync = await GitSyncReadiness.WaitAsync(cluster.Client, running.Token).ConfigureAwait(false);
-            await output.WriteAsync(Instructions.Render(layout, cluster.Url, repositoryUrl, gitops.Address, sync.Status?.LastAppliedRevision)).ConfigureAwait(false);
+            var sync = await GitSyncReadiness.WaitSettledAsync(cluster.Client, running.Token).ConfigureAwait(false);
+            await output.WriteAsync(Instructions.Render(layout, cluster.Url, repositoryUrl, gitops.Address, sync)).ConfigureAwait(false);
             await output.FlushAsync(stop).ConfigureAwait(false);
             await Task.Delay(Timeout.Infinite, running.Token).ConfigureAwait(false);
         }
