@@ -72,11 +72,11 @@ internal sealed class SandboxProcess : IAsyncDisposable
         return Output;
     }
 
-    /// <summary>Sends SIGINT, as Ctrl-C does, and returns the exit code.</summary>
-    public async Task<int> InterruptAsync()
+    /// <summary>Sends the signal ("INT" as Ctrl-C does, "TERM" as a service manager does) and returns the exit code.</summary>
+    public async Task<int> SignalAsync(string signal)
     {
-        var kill = await ProcessRunner.RunAsync(new ProcessCommand("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]));
-        Assert.True(kill.Succeeded, $"kill -INT failed: {kill}");
+        var kill = await ProcessRunner.RunAsync(new ProcessCommand("kill", [$"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture)]));
+        Assert.True(kill.Succeeded, $"kill -{signal} failed: {kill}");
 
         using var deadline = new CancellationTokenSource(Eventually.Deadline);
         await process.WaitForExitAsync(deadline.Token);

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using GitOpsOperator.Hosting;
 using GitOpsOperator.Sandbox;
 using GitOpsOperator.Tests.Support;
@@ -16,7 +17,7 @@ public sealed class SandboxTests : IDisposable
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     [Fact]
-    public async Task Printed_commands_show_the_sync_ready_apply_a_push_survive_a_restart_and_roll_back_with_a_revert()
+    public async Task Printed_commands_show_the_sync_ready_apply_a_push_survive_a_restart_and_roll_back_with_a_revert_and_signals_stop_it()
     {
         await using (var sandbox = SandboxProcess.Start(directory))
         {
@@ -32,8 +33,12 @@ public sealed class SandboxTests : IDisposable
             Assert.Contains("told the operator about the push (HTTP/1.1 202 Accepted)", pushed);
             await Eventually.TrueAsync(async () => await LiveColorAsync() == "green", "the pushed ConfigMap change is live");
 
-            Assert.Equal(0, await sandbox.InterruptAsync());
+            Assert.Equal(0, await sandbox.SignalAsync("INT"));
             Assert.Contains("Sandbox stopped.", sandbox.Output);
+            foreach (var part in new[] { "Kubernetes API (emulated):", "Config repository:", "Operator:" })
+            {
+                await AssertNothingListensAsync(PrintedUrl(instructions, part));
+            }
         }
 
         await using (var again = SandboxProcess.Start(directory))
@@ -44,7 +49,8 @@ public sealed class SandboxTests : IDisposable
             await Shell.SucceedAsync(Clone, PrintedLine(instructions, "git revert"));
             await Eventually.TrueAsync(async () => await LiveColorAsync() == "blue", "the revert restores the earlier ConfigMap");
 
-            Assert.Equal(0, await again.InterruptAsync());
+            Assert.Equal(0, await again.SignalAsync("TERM"));
+            Assert.Contains("Sandbox stopped.", again.Output);
         }
     }
 
@@ -69,6 +75,16 @@ public sealed class SandboxTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("error: git is not installed or not on PATH", line);
+    }
+
+    /// <summary>The URL printed after a label, e.g. "Config repository:         git://127.0.0.1:9418/config.git  (your clone: …)".</summary>
+    private static Uri PrintedUrl(string output, string label) =>
+        new(PrintedLine(output, label)[label.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]);
+
+    private static async Task AssertNothingListensAsync(Uri url)
+    {
+        using var client = new TcpClient();
+        await Assert.ThrowsAsync<SocketException>(async () => await client.ConnectAsync(url.Host, url.Port));
     }
 
     private static string PrintedLine(string output, string prefix) =>
