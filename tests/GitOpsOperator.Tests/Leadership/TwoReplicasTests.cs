@@ -81,6 +81,12 @@ public sealed class TwoReplicasTests(ITestOutputHelper output) : IAsyncLifetime
             async () => (await Task.WhenAll(Repositories.Select(name => ReadyAtAsync(name, sha)))).All(ready => ready),
             what);
 
+    /// <summary>The event follows the status write: waits until every GitRepository has one for this commit.</summary>
+    private async Task WaitForNewArtifactEventsAsync(string sha) =>
+        await Eventually.TrueAsync(
+            async () => (await Task.WhenAll(Repositories.Select(name => NewArtifactEventsAsync(name, sha)))).All(count => count > 0),
+            $"a NewArtifact event for {sha} on every GitRepository");
+
     private async Task<int> NewArtifactEventsAsync(string name, string sha)
     {
         var events = await cluster.Client.CoreV1.ListNamespacedEventAsync(ClusterWithCrds.Namespace);
@@ -100,6 +106,7 @@ public sealed class TwoReplicasTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         await WaitAllReadyAtAsync(first, "the leader fetched the first commit for every GitRepository");
+        await WaitForNewArtifactEventsAsync(first);
         Assert.True(leader.Logged("Controllers started: GitRepository"));
         Assert.Contains(leader.Messages, m => m.Contains("has a new artifact", StringComparison.Ordinal));
         Assert.DoesNotContain(follower.Messages, m => m.Contains("Controllers started", StringComparison.Ordinal) || m.Contains("has a new artifact", StringComparison.Ordinal));
@@ -112,6 +119,7 @@ public sealed class TwoReplicasTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"took over {killed.Elapsed.TotalSeconds:0.0}s after the kill (lease duration 3s, retry period 0.5s)");
         await WaitAllReadyAtAsync(second, "the new leader fetched the commit pushed after the kill");
         Assert.True(follower.Logged($"{follower.Identity} became leader"));
+        await WaitForNewArtifactEventsAsync(second);
         foreach (var name in Repositories)
         {
             Assert.Equal((1, 1), (await NewArtifactEventsAsync(name, first), await NewArtifactEventsAsync(name, second)));
