@@ -4,6 +4,7 @@ using GitOpsOperator.Api;
 using GitOpsOperator.Controllers.GitRepositories;
 using GitOpsOperator.Tests.GitRepositories;
 using GitOpsOperator.Webhooks;
+using KubeEmulator.Introspection;
 
 namespace GitOpsOperator.Tests.Webhooks;
 
@@ -115,6 +116,23 @@ public sealed class WebhookTests(WebhookEnvironment env) : IClassFixture<Webhook
         Assert.All(answers, answer => Assert.Equal((401, "unauthorized\n"), (answer.Status, answer.Text)));
         Assert.Null(RequestedAt(await env.Operator.GetAsync("no-hook-secret")));
         Assert.Null(RequestedAt(await env.Operator.GetAsync("missing-secret")));
+    }
+
+    [Fact]
+    public async Task An_API_server_failure_is_503_and_a_retry_of_the_push_succeeds()
+    {
+        await env.CreateReadyAsync("api-down");
+        var gitLab = (WebhookSignature.GitLabHeader, WebhookEnvironment.Token);
+
+        HookAnswer failed;
+        using (env.Operator.Cluster.Faults.Add(FaultRule.Fail(503, "get", "secrets")))
+        {
+            failed = await env.PostAsync("api-down", PushBody, gitLab);
+        }
+
+        Assert.Equal((503, "unavailable, try again\n"), (failed.Status, failed.Text));
+        Assert.Null(RequestedAt(await env.Operator.GetAsync("api-down")));
+        Assert.Equal(202, (await env.PostAsync("api-down", PushBody, gitLab)).Status);
     }
 
     [Fact]
