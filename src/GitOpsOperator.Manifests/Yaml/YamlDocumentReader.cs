@@ -10,9 +10,13 @@ namespace GitOpsOperator.Manifests.Yaml;
 /// </summary>
 internal sealed class YamlDocumentReader
 {
+    private static readonly IReadOnlyDictionary<JsonNode, (int, int)> NoPositions = new Dictionary<JsonNode, (int, int)>();
+
     private readonly ManifestLimits limits;
-    private readonly Dictionary<string, Anchored> anchors = new(StringComparer.Ordinal);
-    private readonly Dictionary<JsonNode, (int, int)> positions = new(ReferenceEqualityComparer.Instance);
+
+    // Most documents have neither anchors nor List items: both tables are made on first use.
+    private Dictionary<string, Anchored>? anchors;
+    private Dictionary<JsonNode, (int, int)>? positions;
     private int expanded;
 
     private YamlDocumentReader(ManifestLimits limits) => this.limits = limits;
@@ -35,7 +39,7 @@ internal sealed class YamlDocumentReader
                 if (root is not null)
                 {
                     var (line, column) = ToPosition(rootStart);
-                    documents.Add(new ParsedDocument(root, new SourceLocation(file, line, column, index), reader.positions));
+                    documents.Add(new ParsedDocument(root, new SourceLocation(file, line, column, index), reader.positions ?? NoPositions));
                 }
 
                 index++;
@@ -98,7 +102,7 @@ internal sealed class YamlDocumentReader
             // Only a List's items (mappings in a sequence under the root) need their own position.
             if (depth == 1 && item is MappingStart mapping)
             {
-                positions[node!] = ToPosition(mapping.Start);
+                (positions ??= new(ReferenceEqualityComparer.Instance))[node!] = ToPosition(mapping.Start);
             }
 
             array.Add(node);
@@ -156,7 +160,7 @@ internal sealed class YamlDocumentReader
 
                 parser.MoveNext();
                 break;
-            case AnchorAlias alias when anchors.TryGetValue(alias.Value.Value, out var anchored) && anchored.Scalar is { } aliased:
+            case AnchorAlias alias when anchors is not null && anchors.TryGetValue(alias.Value.Value, out var anchored) && anchored.Scalar is { } aliased:
                 scalar = aliased;
                 parser.MoveNext();
                 break;
@@ -199,7 +203,7 @@ internal sealed class YamlDocumentReader
 
     private JsonNode? Expand(AnchorAlias alias)
     {
-        if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
+        if (anchors is null || !anchors.TryGetValue(alias.Value.Value, out var anchored))
         {
             throw Error($"unknown anchor '{alias.Value.Value}' referenced", alias.Start);
         }
@@ -217,7 +221,7 @@ internal sealed class YamlDocumentReader
     {
         if (!anchor.IsEmpty)
         {
-            anchors[anchor.Value] = new Anchored(node, scalar, CountNodes(node));
+            (anchors ??= new(StringComparer.Ordinal))[anchor.Value] = new Anchored(node, scalar, CountNodes(node));
         }
     }
 
