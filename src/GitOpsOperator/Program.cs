@@ -1,3 +1,6 @@
 using GitOpsOperator.Hosting;
+using GitOpsOperator.Sandbox;
 
-return await OperatorHost.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
+return args is [SandboxCommand.Name, .. var sandboxArgs]
+    ? await SandboxCommand.RunAsync(sandboxArgs, Console.Out, Console.Error, CancellationToken.None)
+    : await OperatorHost.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

@@ -2,6 +2,8 @@ using GitOpsOperator.Controllers.GitRepositories;
 using GitOpsOperator.Controllers.GitSyncs;
 using GitOpsOperator.Crds;
 using GitOpsOperator.Hosting.Leadership;
+using GitOpsOperator.Metrics;
+using GitOpsOperator.Webhooks;
 using k8s;
 using k8s.Exceptions;
 using Microsoft.Extensions.Configuration;
@@ -73,10 +75,13 @@ public static partial class OperatorHost
         services.AddOperatorLogging(options);
         services.AddSingleton(Options.Create(options));
         services.AddSingleton(connection);
-        services.AddSingleton<IKubernetes>(new Kubernetes(connection.Configuration));
+        services.AddSingleton<OperatorMetrics>();
+        services.AddSingleton<IKubernetes>(provider => new Kubernetes(connection.Configuration, new ApiRequestCounter(provider.GetRequiredService<OperatorMetrics>())));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Readiness>();
         services.AddSingleton<IEndpointMapper, HealthEndpoints>();
+        services.AddSingleton<IEndpointMapper, MetricsEndpoint>();
+        services.AddWebhookReceiver();
         services.AddSingleton<HttpEndpointsService>();
         services.AddHostedService(provider => provider.GetRequiredService<HttpEndpointsService>());
         if (options.InstallCrds)

@@ -39,6 +39,7 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
         this.logger = logger;
         this.time = time ?? TimeProvider.System;
         this.random = random ?? Random.Shared;
+        options.Metrics.QueueCreated(options.Name);
     }
 
     /// <summary>How many keys are waiting for a worker (the depth gauge).</summary>
@@ -101,6 +102,7 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
     private void Enqueue(TKey key)
     {
         depth++;
+        options.Metrics.DepthChanged(options.Name, depth);
         ready.Writer.TryWrite(key);
     }
 
@@ -167,6 +169,7 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
             }
 
             depth--;
+            options.Metrics.DepthChanged(options.Name, depth);
             waiting.Remove(key);
             running.Add(key);
             return true;
@@ -175,7 +178,13 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
 
     private async Task ProcessAsync(TKey key, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var result = await InvokeAsync(key, cancellationToken).ConfigureAwait(false);
+        if (result is not null)
+        {
+            options.Metrics.Processed(options.Name, !result.Failed, time.GetElapsedTime(started));
+        }
+
         lock (gate)
         {
             running.Remove(key);

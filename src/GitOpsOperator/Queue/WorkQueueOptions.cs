@@ -13,4 +13,7 @@ public sealed record WorkQueueOptions
 
     /// <summary>How long in-flight work may go on after shutdown begins before its token is cancelled.</summary>
     public TimeSpan ShutdownGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Where the queue reports its depth and each run's result and duration.</summary>
+    public IWorkQueueMetrics Metrics { get; init; } = UnobservedQueue.Instance;
 }

@@ -51,6 +51,9 @@ internal sealed class OperatorWithGit : IAsyncDisposable
 
     public GitSourceCache Cache => host.Services.GetRequiredService<GitSourceCache>();
 
+    /// <summary>The operator's HTTP endpoints (health, metrics, webhooks).</summary>
+    public Uri HttpAddress => host.Services.GetRequiredService<HttpEndpointsService>().Address!;
+
     public static async Task<OperatorWithGit> StartAsync(EmulatorOptions? emulatorOptions = null, string? watchedNamespace = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"gitrepo-tests-{Guid.NewGuid():N}");

@@ -1,6 +1,7 @@
 using GitOpsOperator.Api;
 using GitOpsOperator.Queue;
 using GitOpsOperator.Hosting;
+using GitOpsOperator.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,13 +20,14 @@ public sealed class GitRepositoryController : IController, IDisposable
         GitRepositoryInformer informer,
         GitRepositoryReconciler reconciler,
         IOptions<OperatorOptions> options,
+        OperatorMetrics metrics,
         TimeProvider time,
         ILogger<GitRepositoryController> logger)
     {
         ArgumentNullException.ThrowIfNull(reconciler);
         ArgumentNullException.ThrowIfNull(options);
         this.informer = informer;
-        var queueOptions = new WorkQueueOptions { Name = Kind, Concurrency = options.Value.Concurrency };
+        var queueOptions = new WorkQueueOptions { Name = Kind, Concurrency = options.Value.Concurrency, Metrics = metrics };
         queue = new WorkQueue<GitRepositoryKey>(reconciler.ReconcileAsync, queueOptions, logger, time);
     }
 

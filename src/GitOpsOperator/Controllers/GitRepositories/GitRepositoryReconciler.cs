@@ -1,5 +1,6 @@
 using GitOpsOperator.Api;
 using GitOpsOperator.Conditions;
+using GitOpsOperator.Metrics;
 using GitOpsOperator.Queue;
 using GitOpsOperator.Source;
 using k8s;
@@ -19,6 +20,7 @@ public sealed partial class GitRepositoryReconciler(
     SourceRequestBuilder requests,
     EventRecorder events,
     ArtifactChangedNotifier notifier,
+    OperatorMetrics metrics,
     TimeProvider time,
     ILogger<GitRepositoryReconciler> logger)
 {
@@ -84,9 +86,15 @@ public sealed partial class GitRepositoryReconciler(
     private async Task<SourceResult> PollAsync(GitRepository repository, CancellationToken cancellationToken)
     {
         var request = await requests.BuildAsync(repository, cancellationToken).ConfigureAwait(false);
-        return request.Failure is { } failure
-            ? SourceResult.Failed(failure)
-            : await cache.PollAsync(request.Value!, cancellationToken).ConfigureAwait(false);
+        if (request.Failure is { } failure)
+        {
+            return SourceResult.Failed(failure);
+        }
+
+        var started = time.GetTimestamp();
+        var result = await cache.PollAsync(request.Value!, cancellationToken).ConfigureAwait(false);
+        metrics.GitPolled(result.Fetched, time.GetElapsedTime(started));
+        return result;
     }
 
     private static bool SameReady(GitRepositoryStatus before, GitRepositoryStatus after)

@@ -1,0 +1,87 @@
+using GitOpsOperator.Queue;
+using Prometheus;
+
+namespace GitOpsOperator.Metrics;
+
+/// <summary>
+/// The operator's Prometheus series, in a registry of their own so that two hosts in one process never mix
+/// (the static default registry is not used). /metrics serves <see cref="Registry"/>.
+/// </summary>
+public sealed class OperatorMetrics : IWorkQueueMetrics
+{
+    private static readonly double[] DurationBuckets = Histogram.ExponentialBuckets(0.005, 2, 15);
+
+    private readonly Counter reconciles;
+    private readonly Histogram reconcileDuration;
+    private readonly Gauge queueDepth;
+    private readonly Counter objectsApplied;
+    private readonly Counter objectsPruned;
+    private readonly Histogram gitFetchDuration;
+    private readonly Counter gitPolls;
+    private readonly Counter apiRequests;
+
+    public OperatorMetrics()
+    {
+        Registry = Prometheus.Metrics.NewCustomRegistry();
+        var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
+        reconciles = factory.CreateCounter(
+            "gitops_reconcile_total", "Reconciles finished, by kind and result (success or failure).", ["kind", "result"]);
+        reconcileDuration = factory.CreateHistogram(
+            "gitops_reconcile_duration_seconds", "How long reconciles took, by kind.",
+            new HistogramConfiguration { LabelNames = ["kind"], Buckets = DurationBuckets });
+        queueDepth = factory.CreateGauge("gitops_workqueue_depth", "Keys waiting for a worker, by kind.", ["kind"]);
+        objectsApplied = factory.CreateCounter("gitops_objects_applied_total", "Objects created or changed in the cluster by server-side apply.");
+        objectsPruned = factory.CreateCounter("gitops_objects_pruned_total", "Objects deleted from the cluster because they left git.");
+        gitFetchDuration = factory.CreateHistogram(
+            "gitops_git_fetch_duration_seconds", "How long git polls that fetched from the remote took (ref listing and fetch).",
+            new HistogramConfiguration { Buckets = DurationBuckets });
+        gitPolls = factory.CreateCounter(
+            "gitops_git_polls_total", "Git polls of a remote, by whether objects were fetched (false: the ref listing showed nothing new).", ["fetched"]);
+        apiRequests = factory.CreateCounter(
+            "gitops_api_requests_total", "Requests the operator sent to the Kubernetes API server, by verb.", ["verb"]);
+        gitPolls.WithLabels("true");
+        gitPolls.WithLabels("false");
+    }
+
+    public CollectorRegistry Registry { get; }
+
+    public void QueueCreated(string queue)
+    {
+        queueDepth.WithLabels(queue).Set(0);
+        reconciles.WithLabels(queue, ReconcileResults.Success);
+        reconciles.WithLabels(queue, ReconcileResults.Failure);
+    }
+
+    public void DepthChanged(string queue, int depth) => queueDepth.WithLabels(queue).Set(depth);
+
+    public void Processed(string queue, bool succeeded, TimeSpan duration)
+    {
+        reconciles.WithLabels(queue, succeeded ? ReconcileResults.Success : ReconcileResults.Failure).Inc();
+        reconcileDuration.WithLabels(queue).Observe(duration.TotalSeconds);
+    }
+
+    /// <summary>Server-side apply created or changed this many objects.</summary>
+    public void ObjectsApplied(int count) => objectsApplied.Inc(count);
+
+    /// <summary>This many objects were deleted because they left git.</summary>
+    public void ObjectsPruned(int count) => objectsPruned.Inc(count);
+
+    /// <summary>A git poll ended; a fetching poll also records its duration.</summary>
+    public void GitPolled(bool fetched, TimeSpan duration)
+    {
+        gitPolls.WithLabels(fetched ? "true" : "false").Inc();
+        if (fetched)
+        {
+            gitFetchDuration.Observe(duration.TotalSeconds);
+        }
+    }
+
+    /// <summary>The operator's Kubernetes client sent a request with this verb.</summary>
+    public void ApiRequest(string verb) => apiRequests.WithLabels(verb).Inc();
+
+    private static class ReconcileResults
+    {
+        public const string Success = "success";
+        public const string Failure = "failure";
+    }
+}

@@ -1,0 +1,33 @@
+using GitOpsOperator.Api;
+using GitOpsOperator.Conditions;
+using GitOpsOperator.Sandbox;
+
+namespace GitOpsOperator.Tests.Sandbox;
+
+public sealed class InstructionsTests
+{
+    private static readonly SandboxLayout Layout = SandboxLayout.In("/home/user/project");
+
+    private static string Render(GitSync sync) =>
+        Instructions.Render(Layout, "http://127.0.0.1:6443", "git://127.0.0.1:9418/config.git", new Uri("http://127.0.0.1:8080/"), sync);
+
+    [Fact]
+    public void A_ready_sync_is_reported_with_its_revision_and_the_commands_use_paths_relative_to_where_the_sandbox_runs()
+    {
+        var text = Render(GitSyncReadinessTests.Sync(Condition.True, Reasons.Succeeded, "applied", "main@sha1:abc"));
+
+        Assert.Contains("GitSync gitops-system/demo is Ready at main@sha1:abc.", text);
+        Assert.Contains("kubectl --kubeconfig .sandbox/kubeconfig get gitsyncs,gitrepositories -A", text);
+        Assert.Contains("cd .sandbox/config && git commit -am", text);
+        Assert.Contains("git revert HEAD && git push", text);
+    }
+
+    [Fact]
+    public void A_failed_sync_is_reported_with_its_reason_and_message()
+    {
+        var text = Render(GitSyncReadinessTests.Sync(Condition.False, Reasons.BuildFailed, "apps/demo/configmap.yaml:7: mapping values are not allowed here", "main@sha1:abc"));
+
+        Assert.Contains("GitSync gitops-system/demo is NOT Ready (BuildFailed): apps/demo/configmap.yaml:7: mapping values are not allowed here", text);
+        Assert.DoesNotContain("is Ready at", text);
+    }
+}
