@@ -81,6 +81,13 @@ public sealed partial class SyncManager : IAsyncDisposable
         return await PruneStaleAsync(request, desiredRecords, changes, cancellationToken);
     }
 
+    /// <summary>Whether the cluster serves the kind namespaced (true), cluster-scoped (false) or not at all (null).</summary>
+    public async Task<bool?> IsNamespacedAsync(GroupVersionKind type, CancellationToken cancellationToken)
+    {
+        var (resource, failure) = await discovery.ResolveAsync(type, cancellationToken);
+        return failure is null ? resource?.Namespaced : null;
+    }
+
     public ValueTask DisposeAsync() => Cache.DisposeAsync();
 
     private static bool IsFirstStage(ObjectIdentity id) =>

@@ -1,4 +1,5 @@
 using GitOpsOperator.Controllers.GitRepositories;
+using GitOpsOperator.Controllers.GitSyncs;
 using GitOpsOperator.Crds;
 using GitOpsOperator.Hosting.Leadership;
 using GitOpsOperator.Metrics;
@@ -90,6 +91,7 @@ public static partial class OperatorHost
         }
 
         services.AddGitRepositoryController(builder.Configuration);
+        services.AddGitSyncController(builder.Configuration);
         services.AddControllerRunner(options);
 
         return builder.Build();

@@ -18,12 +18,14 @@ public sealed partial class GitRepositoryReconciler(
     GitRepositoryInformer informer,
     GitSourceCache cache,
     SourceRequestBuilder requests,
-    RepositoryEvents events,
+    EventRecorder events,
     ArtifactChangedNotifier notifier,
     OperatorMetrics metrics,
     TimeProvider time,
     ILogger<GitRepositoryReconciler> logger)
 {
+    private const string NewArtifact = "NewArtifact";
+
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
 
     public async Task<WorkResult> ReconcileAsync(GitRepositoryKey key, CancellationToken cancellationToken)
@@ -60,7 +62,7 @@ public sealed partial class GitRepositoryReconciler(
             await WriteIfChangedAsync(repository, current, failed, cancellationToken).ConfigureAwait(false);
             if (!SameReady(current, failed))
             {
-                await events.RecordAsync(repository, RepositoryEvents.Warning, failure.Reason.ToString(), failure.Message, cancellationToken).ConfigureAwait(false);
+                await events.RecordAsync(repository, EventRecorder.Warning, failure.Reason.ToString(), failure.Message, cancellationToken).ConfigureAwait(false);
             }
 
             return RepositoryStatus.IsStalled(failure)
@@ -74,7 +76,7 @@ public sealed partial class GitRepositoryReconciler(
         if (current.Artifact?.Revision != artifact.Revision)
         {
             LogNewArtifact(logger, key.Namespace, key.Name, artifact.Revision);
-            await events.RecordAsync(repository, RepositoryEvents.Normal, RepositoryEvents.NewArtifact, $"stored artifact for revision '{artifact.Revision}': {artifact.Message}", cancellationToken).ConfigureAwait(false);
+            await events.RecordAsync(repository, EventRecorder.Normal, NewArtifact, $"stored artifact for revision '{artifact.Revision}': {artifact.Message}", cancellationToken).ConfigureAwait(false);
             notifier.Publish(new ArtifactChanged(key.Namespace, key.Name, artifact.Revision));
         }
 

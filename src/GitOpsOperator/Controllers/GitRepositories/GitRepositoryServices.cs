@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace GitOpsOperator.Controllers.GitRepositories;
 
-/// <summary>Registers the GitRepository controller, the shared source cache and the artifact notifier.</summary>
+/// <summary>
+/// Registers the GitRepository controller, the shared source cache and the artifact notifier. The controller, its
+/// informer and reconciler are scoped: each leadership term resolves them afresh from a new scope.
+/// </summary>
 public static class GitRepositoryServices
 {
     public static IServiceCollection AddGitRepositoryController(this IServiceCollection services, IConfiguration configuration)
@@ -17,15 +20,15 @@ public static class GitRepositoryServices
         services.AddSingleton(options);
         services.AddSingleton(provider => new GitSourceCache(options.CacheDirectory, provider.GetRequiredService<ILogger<GitSourceCache>>()));
         services.AddSingleton<ArtifactChangedNotifier>();
-        services.AddSingleton(provider => new GitRepositoryInformer(
+        services.AddScoped(provider => new GitRepositoryInformer(
             provider.GetRequiredService<IKubernetes>(),
             provider.GetRequiredService<IOptions<OperatorOptions>>().Value.Namespace,
             provider.GetRequiredService<ILogger<GitRepositoryInformer>>()));
         services.AddSingleton<SecretReader>();
         services.AddSingleton<SourceRequestBuilder>();
-        services.AddSingleton<RepositoryEvents>();
-        services.AddSingleton<GitRepositoryReconciler>();
-        services.AddSingleton<IController, GitRepositoryController>();
+        services.AddSingleton<EventRecorder>();
+        services.AddScoped<GitRepositoryReconciler>();
+        services.AddScoped<IController, GitRepositoryController>();
         return services;
     }
 }

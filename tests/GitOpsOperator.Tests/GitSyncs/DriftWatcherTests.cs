@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using GitOpsOperator.Controllers.GitSyncs;
+using GitOpsOperator.Sync.Live;
+using GitOpsOperator.Sync.Planning;
+
+namespace GitOpsOperator.Tests.GitSyncs;
+
+public sealed class DriftWatcherTests
+{
+    private static readonly GitSyncKey Owner = new("gitops-system", "web");
+
+    [Fact]
+    public void Status_change_queues_nothing()
+    {
+        var (watcher, queued, live) = Watching();
+        live["status"] = new JsonObject { ["observedGeneration"] = 2 };
+
+        watcher.Handle(Modified(live));
+
+        Assert.Empty(queued);
+    }
+
+    [Fact]
+    public void Change_of_a_field_another_manager_owns_queues_nothing()
+    {
+        var (watcher, queued, live) = Watching();
+        live["data"]!["other"] = "set by someone else";
+
+        watcher.Handle(Modified(live));
+
+        Assert.Empty(queued);
+    }
+
+    [Fact]
+    public void Change_of_a_field_our_manager_owns_queues_the_owner()
+    {
+        var (watcher, queued, live) = Watching();
+        live["data"]!["value"] = "edited";
+
+        watcher.Handle(Modified(live));
+
+        Assert.Equal([Owner], queued);
+    }
+
+    [Fact]
+    public void Deletion_of_a_managed_object_queues_the_owner()
+    {
+        var (watcher, queued, live) = Watching();
+
+        watcher.Handle(new LiveObjectEvent("DELETED", ObjectJson.Identity(live), live));
+
+        Assert.Equal([Owner], queued);
+    }
+
+    [Fact]
+    public void Object_of_another_gitsync_queues_nothing()
+    {
+        var (watcher, queued, live) = Watching();
+        live["metadata"]!["labels"]!["gitops.operator.io/name"] = "other";
+        live["data"]!["value"] = "edited";
+
+        watcher.Handle(Modified(live));
+
+        Assert.Empty(queued);
+    }
+
+    private static (DriftWatcher Watcher, List<GitSyncKey> Queued, JsonObject Live) Watching()
+    {
+        var live = ConfigMap();
+        var states = new GitSyncStates();
+        states.For(Owner).Fingerprints = new Dictionary<Manifests.ObjectIdentity, string> { [ObjectJson.Identity(live)] = LiveFingerprint.Of(live) };
+        var queued = new List<GitSyncKey>();
+        return (new DriftWatcher(states, queued.Add), queued, live.DeepClone().AsObject());
+    }
+
+    private static LiveObjectEvent Modified(JsonObject live) => new("MODIFIED", ObjectJson.Identity(live), live);
+
+    private static JsonObject ConfigMap() => JsonNode.Parse("""
+        {
+          "apiVersion": "v1", "kind": "ConfigMap",
+          "metadata": {
+            "name": "a", "namespace": "gitops-system",
+            "labels": { "gitops.operator.io/name": "web", "gitops.operator.io/namespace": "gitops-system" },
+            "managedFields": [
+              { "manager": "gitops-operator", "operation": "Apply", "apiVersion": "v1", "fieldsType": "FieldsV1",
+                "fieldsV1": { "f:data": { "f:value": {} }, "f:metadata": { "f:labels": { "f:gitops.operator.io/name": {}, "f:gitops.operator.io/namespace": {} } } } }
+            ]
+          },
+          "data": { "value": "1" }
+        }
+        """)!.AsObject();
+}
