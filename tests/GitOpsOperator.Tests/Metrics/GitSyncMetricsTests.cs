@@ -20,11 +20,13 @@ public sealed class GitSyncMetricsTests
             ("apps/web/c.yaml", GitSyncScenario.ConfigMap("c", "1")));
         await scenario.WaitForAppliedAsync("web", second);
 
-        var scrape = await Scrape.FromAsync(scenario.Host.HttpAddress);
+        var scrape = await Scrape.UntilAsync(
+            scenario.Host.HttpAddress,
+            s => s.Value("gitops_reconcile_total", ("kind", "GitSync"), ("result", "success")) >= 2,
+            "both GitSync reconciles counted");
 
         Assert.Equal(4, scrape.Value("gitops_objects_applied_total"));
         Assert.Equal(1, scrape.Value("gitops_objects_pruned_total"));
-        Assert.True(scrape.Value("gitops_reconcile_total", ("kind", "GitSync"), ("result", "success")) >= 2, scrape.Text);
         Assert.True(scrape.Value("gitops_reconcile_duration_seconds_count", ("kind", "GitSync")) >= 2, scrape.Text);
         Assert.NotNull(scrape.Value("gitops_workqueue_depth", ("kind", "GitSync")));
         Assert.True(scrape.Value("gitops_api_requests_total", ("verb", "delete")) >= 1, scrape.Text);
