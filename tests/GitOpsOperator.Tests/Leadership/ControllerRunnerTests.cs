@@ -1,5 +1,6 @@
 using GitOpsOperator.Controllers;
 using GitOpsOperator.Hosting.Leadership;
+using GitOpsOperator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -35,20 +36,33 @@ public sealed class ControllerRunnerTests
                 ran.Add(this);
             }
 
-            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped, as a controller stops: by returning.
+            }
         }
 
         public void Dispose() => Disposed = true;
+    }
+
+    /// <summary>A container with one controller kind, registered as controllers are: scoped.</summary>
+    private static ServiceProvider ScopedCountingControllers(List<CountingController> ran)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(ran);
+        services.AddScoped<IController, CountingController>();
+        return services.BuildServiceProvider(validateScopes: true);
     }
 
     [Fact]
     public async Task Each_term_runs_new_controllers_and_disposes_them_when_it_ends()
     {
         List<CountingController> ran = [];
-        var services = new ServiceCollection();
-        services.AddSingleton(ran);
-        services.AddScoped<IController, CountingController>();
-        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        await using var provider = ScopedCountingControllers(ran);
         using var runner = new ControllerRunner(new TwoTerms(), provider.GetRequiredService<IServiceScopeFactory>(), NullLogger<ControllerRunner>.Instance);
 
         await runner.StartAsync(CancellationToken.None);
@@ -63,14 +77,11 @@ public sealed class ControllerRunnerTests
     public async Task Without_leader_election_the_controllers_run_until_the_host_stops()
     {
         List<CountingController> ran = [];
-        var services = new ServiceCollection();
-        services.AddSingleton(ran);
-        services.AddScoped<IController, CountingController>();
-        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        await using var provider = ScopedCountingControllers(ran);
         using var runner = new ControllerRunner(new SingleReplica(), provider.GetRequiredService<IServiceScopeFactory>(), NullLogger<ControllerRunner>.Instance);
 
         await runner.StartAsync(CancellationToken.None);
-        await Support.Eventually.TrueAsync(() => { lock (ran) { return ran.Count == 1; } }, "the controller runs");
+        await Eventually.TrueAsync(() => { lock (ran) { return ran.Count == 1; } }, "the controller runs");
         Assert.False(runner.ExecuteTask!.IsCompleted);
         await runner.StopAsync(CancellationToken.None);
 
