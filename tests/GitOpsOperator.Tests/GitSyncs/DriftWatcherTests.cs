@@ -64,6 +64,29 @@ public sealed class DriftWatcherTests
         Assert.Empty(queued);
     }
 
+    [Fact]
+    public void Changes_heard_during_a_sync_are_drift_only_when_the_sync_records_do_not_explain_them()
+    {
+        var states = new GitSyncStates();
+        var state = states.For(Owner);
+        var queued = new List<GitSyncKey>();
+        var watcher = new DriftWatcher(states, queued.Add);
+        var applied = ConfigMap();
+        applied["data"]!["value"] = "2";
+        var identity = ObjectJson.Identity(applied);
+
+        state.BeginSync();
+        watcher.Handle(Modified(applied));
+        var explained = state.EndSync(new Dictionary<Manifests.ObjectIdentity, string> { [identity] = LiveFingerprint.Of(applied) });
+        state.BeginSync();
+        watcher.Handle(new LiveObjectEvent("DELETED", identity, applied));
+        var unexplained = state.EndSync(new Dictionary<Manifests.ObjectIdentity, string> { [identity] = LiveFingerprint.Of(applied) });
+
+        Assert.Empty(queued);
+        Assert.False(explained);
+        Assert.True(unexplained);
+    }
+
     private static (DriftWatcher Watcher, List<GitSyncKey> Queued, JsonObject Live) Watching()
     {
         var live = ConfigMap();

@@ -13,7 +13,7 @@ public sealed class GitSyncQuietTests
         await scenario.CreateSourceAsync();
         await scenario.CreateSyncAsync("web", GitSyncScenario.Spec("./apps/web") with { Interval = "1s" });
         var applied = await scenario.WaitForAppliedAsync("web", revision);
-        var eventsBefore = (await scenario.EventsAsync("web")).Count;
+        var eventsBefore = await scenario.WaitForEventAsync("web", "Synced");
 
         scenario.Cluster.Requests.Reset();
         await Task.Delay(TimeSpan.FromSeconds(3));
@@ -34,7 +34,7 @@ public sealed class GitSyncQuietTests
         await scenario.CreateSourceAsync();
         await scenario.CreateSyncAsync("web", GitSyncScenario.Spec("./apps/web"));
         await scenario.WaitForAppliedAsync("web", first);
-        var eventsBefore = (await scenario.EventsAsync("web")).Count;
+        var eventsBefore = await scenario.WaitForEventAsync("web", "Synced");
 
         scenario.Cluster.Requests.Reset();
         var elsewhere = await scenario.PushAsync("other app only", ("apps/other/x.yaml", GitSyncScenario.ConfigMap("x", "2")));

@@ -124,12 +124,19 @@ internal sealed class GitSyncScenario : IAsyncDisposable
         return [.. events.Items.Where(e => e.InvolvedObject.Name == name && e.InvolvedObject.Kind == GitOpsApi.GitSyncKind)];
     }
 
-    /// <summary>Requests that write anything (create, update, patch, delete), by resource.</summary>
-    public IReadOnlyDictionary<string, int> Writes() =>
-        Cluster.Requests.Snapshot()
-            .Where(pair => pair.Key.Verb is "create" or "update" or "patch" or "delete" or "deletecollection")
-            .GroupBy(pair => pair.Key.Resource)
-            .ToDictionary(g => g.Key, g => g.Sum(pair => pair.Value));
+    /// <summary>Waits until the GitSync has an Event with the reason and returns how many Events it has.</summary>
+    public async Task<int> WaitForEventAsync(string name, string reason)
+    {
+        IReadOnlyList<Corev1Event> events = [];
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                events = await EventsAsync(name);
+                return events.Any(e => e.Reason == reason);
+            },
+            $"{name}: a {reason} event");
+        return events.Count;
+    }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

@@ -7,7 +7,8 @@ namespace GitOpsOperator.Controllers.GitSyncs;
 /// <summary>
 /// Hears every change the live cache sees and queues the owning GitSync when one of its objects was deleted or moved in
 /// what our field manager owns (its live fingerprint left the one recorded at the last sync). Status updates and other
-/// managers' fields leave the fingerprint alone and queue nothing.
+/// managers' fields leave the fingerprint alone and queue nothing. Changes heard while the GitSync syncs are judged
+/// against the records that sync leaves (<see cref="GitSyncState.EndSync"/>), so its own writes queue nothing.
 /// </summary>
 public sealed class DriftWatcher(GitSyncStates states, Action<GitSyncKey> enqueue)
 {
@@ -20,12 +21,18 @@ public sealed class DriftWatcher(GitSyncStates states, Action<GitSyncKey> enqueu
         }
 
         var key = new GitSyncKey(owner.Namespace, owner.Name);
-        if (states.Find(key) is not { } state || !state.Fingerprints.TryGetValue(change.Identity, out var recorded))
+        if (states.Find(key) is not { } state)
         {
             return;
         }
 
-        if (change.Type == "DELETED" || LiveFingerprint.Of(change.Object) != recorded)
+        var fingerprint = change.Type == "DELETED" ? null : LiveFingerprint.Of(change.Object);
+        if (state.HoldWhileSyncing(change.Identity, fingerprint) || !state.Fingerprints.TryGetValue(change.Identity, out var recorded))
+        {
+            return;
+        }
+
+        if (fingerprint != recorded)
         {
             state.MarkDrifted();
             enqueue(key);

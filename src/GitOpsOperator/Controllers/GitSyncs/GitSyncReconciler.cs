@@ -39,7 +39,7 @@ public sealed partial class GitSyncReconciler(
 
         var started = Stopwatch.GetTimestamp();
         var (result, revision) = await ReconcileAsync(gitSync, states.For(key), cancellationToken).ConfigureAwait(false);
-        LogReconciled(logger, GitOpsApi.GitSyncKind, key.Namespace, key.Name, revision ?? "", Stopwatch.GetElapsedTime(started).TotalMilliseconds, result.Error ?? "ok");
+        LogReconciled(logger, GitOpsApi.GitSyncKind, key.Namespace, key.Name, revision ?? "(no artifact)", Stopwatch.GetElapsedTime(started).TotalMilliseconds, result.Error ?? "ok");
         return result;
     }
 

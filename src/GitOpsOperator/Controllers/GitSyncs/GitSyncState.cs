@@ -13,6 +13,7 @@ public sealed class GitSyncState
     private IReadOnlyDictionary<ObjectIdentity, string> fingerprints = new Dictionary<ObjectIdentity, string>();
     private (GitSyncStatus Status, long ResourceVersion)? written;
     private (string Revision, CancellationTokenSource Cancel)? healthWait;
+    private List<(ObjectIdentity Identity, string? Fingerprint)>? heardWhileSyncing;
     private int drifted;
 
     public RenderCache Renders { get; } = new();
@@ -27,8 +28,46 @@ public sealed class GitSyncState
         set => Volatile.Write(ref fingerprints, value);
     }
 
+    /// <summary>
+    /// A sync starts: changes heard from now on are held until <see cref="EndSync"/>, since the sync's own writes would
+    /// look like drift against the records it is about to replace.
+    /// </summary>
+    public void BeginSync()
+    {
+        lock (gate)
+        {
+            heardWhileSyncing = [];
+        }
+    }
+
+    /// <summary>Holds a change while a sync runs (a null fingerprint: deleted); false when no sync runs.</summary>
+    public bool HoldWhileSyncing(ObjectIdentity identity, string? fingerprint)
+    {
+        lock (gate)
+        {
+            heardWhileSyncing?.Add((identity, fingerprint));
+            return heardWhileSyncing is not null;
+        }
+    }
+
+    /// <summary>The sync ended with these records; true when a change heard meanwhile differs from them (drift).</summary>
+    public bool EndSync(IReadOnlyDictionary<ObjectIdentity, string> recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        lock (gate)
+        {
+            var heard = heardWhileSyncing ?? [];
+            heardWhileSyncing = null;
+            Fingerprints = recorded;
+            return heard.Any(change => recorded.TryGetValue(change.Identity, out var fingerprint) && fingerprint != change.Fingerprint);
+        }
+    }
+
     /// <summary>A managed object drifted or was deleted since the last sync.</summary>
     public void MarkDrifted() => Interlocked.Exchange(ref drifted, 1);
+
+    /// <summary>True when an object drifted since <see cref="TakeDrifted"/> was last called.</summary>
+    public bool Drifted => Volatile.Read(ref drifted) == 1;
 
     /// <summary>True (once) when an object drifted since the last call.</summary>
     public bool TakeDrifted() => Interlocked.Exchange(ref drifted, 0) == 1;

@@ -79,10 +79,9 @@ public sealed class RevisionSync(
             Options = new SyncOptions { Parallelism = options.SyncParallelism, Force = spec.Force, Prune = spec.Prune, AllowEmpty = spec.AllowEmpty },
         };
         run.State.LastSynced = null;
-        var result = await sync.SyncAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = await SyncHoldingDriftAsync(run.State, request, cancellationToken).ConfigureAwait(false);
         metrics.ObjectsApplied(result.Changes.Count(ChangeAction.Created) + result.Changes.Count(ChangeAction.Configured));
         metrics.ObjectsPruned(result.Changes.Count(ChangeAction.Pruned));
-        run.State.Fingerprints = InventoryMapping.Fingerprints(result.Inventory);
         var inventory = InventoryMapping.ToStatus(result.Inventory);
         if (!result.Succeeded)
         {
@@ -111,7 +110,27 @@ public sealed class RevisionSync(
         await writer.WriteIfChangedAsync(run.GitSync, run.State, current, succeeded, cancellationToken).ConfigureAwait(false);
         await events.ChangedAsync(run.GitSync, SyncEvents.Synced, run.Revision, result.Changes, cancellationToken).ConfigureAwait(false);
         run.State.LastSynced = new SyncedSet(objects, run.Generation, run.Started);
-        return run.Schedule.Next;
+        return run.State.Drifted ? WorkResult.After(TimeSpan.Zero) : run.Schedule.Next;
+    }
+
+    /// <summary>Syncs; a change to a managed object heard meanwhile that the sync's records do not explain marks drift.</summary>
+    private async Task<SyncResult> SyncHoldingDriftAsync(GitSyncState state, SyncRequest request, CancellationToken cancellationToken)
+    {
+        state.BeginSync();
+        var recorded = state.Fingerprints;
+        try
+        {
+            var result = await sync.SyncAsync(request, cancellationToken).ConfigureAwait(false);
+            recorded = InventoryMapping.Fingerprints(result.Inventory);
+            return result;
+        }
+        finally
+        {
+            if (state.EndSync(recorded))
+            {
+                state.MarkDrifted();
+            }
+        }
     }
 
     /// <summary>
