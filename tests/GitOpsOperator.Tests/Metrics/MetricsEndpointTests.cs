@@ -21,10 +21,12 @@ public sealed class MetricsEndpointTests
         await env.WaitForAsync("config", r => IsReady(r, ready: true), "Ready");
         await env.WaitForAsync("broken", r => IsReady(r, ready: false), "not Ready");
 
-        var scrape = await Scrape.FromAsync(env.HttpAddress);
+        var scrape = await Scrape.UntilAsync(
+            env.HttpAddress,
+            s => s.Value("gitops_reconcile_total", ("kind", "GitRepository"), ("result", "success")) >= 1
+                && s.Value("gitops_reconcile_total", ("kind", "GitRepository"), ("result", "failure")) >= 1,
+            "a successful and a failed GitRepository reconcile counted");
 
-        Assert.True(scrape.Value("gitops_reconcile_total", ("kind", "GitRepository"), ("result", "success")) >= 1, scrape.Text);
-        Assert.True(scrape.Value("gitops_reconcile_total", ("kind", "GitRepository"), ("result", "failure")) >= 1, scrape.Text);
         Assert.True(scrape.Value("gitops_reconcile_duration_seconds_count", ("kind", "GitRepository")) >= 2, scrape.Text);
         Assert.True(scrape.Value("gitops_reconcile_duration_seconds_sum", ("kind", "GitRepository")) > 0, scrape.Text);
         Assert.NotNull(scrape.Value("gitops_workqueue_depth", ("kind", "GitRepository")));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GitOpsOperator.Tests.Support;
 using Prometheus;
 
 namespace GitOpsOperator.Tests.Metrics;
@@ -27,6 +28,23 @@ internal sealed class Scrape
     {
         using var http = new HttpClient();
         return new Scrape(await http.GetStringAsync(new Uri(operatorAddress, "/metrics")));
+    }
+
+    /// <summary>
+    /// Scrapes until the condition holds (a reconcile is counted once its handler returns, just after the status
+    /// a test waits for was written) and returns that scrape.
+    /// </summary>
+    public static async Task<Scrape> UntilAsync(Uri operatorAddress, Func<Scrape, bool> condition, string what)
+    {
+        var scrape = await FromAsync(operatorAddress);
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                scrape = await FromAsync(operatorAddress);
+                return condition(scrape);
+            },
+            what);
+        return scrape;
     }
 
     /// <summary>The sample with this name whose labels include all of the given ones; null when there is none.</summary>

@@ -1,5 +1,6 @@
 using GitOpsOperator.Api;
 using GitOpsOperator.Hosting;
+using GitOpsOperator.Metrics;
 using GitOpsOperator.Queue;
 using GitOpsOperator.Sync;
 using k8s;
@@ -25,6 +26,7 @@ public sealed class GitSyncController(
     KubernetesConnection connection,
     GitSyncControllerOptions syncOptions,
     IOptions<OperatorOptions> options,
+    OperatorMetrics metrics,
     TimeProvider time,
     ILoggerFactory loggers) : IController
 {
@@ -32,12 +34,12 @@ public sealed class GitSyncController(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var client = new Kubernetes(connection.Configuration);
+        using var client = new Kubernetes(connection.Configuration, new ApiRequestCounter(metrics));
         await using var sync = new SyncManager(client);
-        var revisions = new RevisionSync(renderer, new ClusterApiScope(sync), sync, writer, events, syncOptions, time);
+        var revisions = new RevisionSync(renderer, new ClusterApiScope(sync), sync, writer, events, syncOptions, metrics, time);
         var reconciler = new GitSyncReconciler(
-            informer, sources, states, revisions, sync, writer, events, finalizer, syncOptions, time, loggers.CreateLogger<GitSyncReconciler>());
-        var queueOptions = new WorkQueueOptions { Name = Kind, Concurrency = options.Value.Concurrency };
+            informer, sources, states, revisions, sync, writer, events, finalizer, syncOptions, metrics, time, loggers.CreateLogger<GitSyncReconciler>());
+        var queueOptions = new WorkQueueOptions { Name = Kind, Concurrency = options.Value.Concurrency, Metrics = metrics };
         using var queue = new WorkQueue<GitSyncKey>(reconciler.ReconcileAsync, queueOptions, loggers.CreateLogger<GitSyncController>(), time);
         using var drift = sync.Cache.Subscribe(new DriftWatcher(states, queue.Add).Handle);
         using var artifacts = notifier.Subscribe(change => ArtifactChanged(change, queue));

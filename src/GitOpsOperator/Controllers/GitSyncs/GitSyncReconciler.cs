@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GitOpsOperator.Api;
 using GitOpsOperator.Conditions;
+using GitOpsOperator.Metrics;
 using GitOpsOperator.Queue;
 using GitOpsOperator.Sync;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public sealed partial class GitSyncReconciler(
     SyncEvents events,
     GitSyncFinalizer finalizer,
     GitSyncControllerOptions options,
+    OperatorMetrics metrics,
     TimeProvider time,
     ILogger<GitSyncReconciler> logger)
 {
@@ -92,6 +94,7 @@ public sealed partial class GitSyncReconciler(
         {
             var owner = new GitSyncOwner(gitSync.Metadata.NamespaceProperty ?? "", gitSync.Metadata.Name ?? "");
             var pruned = await sync.PruneAsync(records, owner, new SyncOptions { Parallelism = options.SyncParallelism, Prune = true }, cancellationToken).ConfigureAwait(false);
+            metrics.ObjectsPruned(pruned.Changes.Count(c => c.Action == ChangeAction.Pruned));
             if (pruned.Failures.Count > 0)
             {
                 var message = string.Join("; ", pruned.Failures);

@@ -1,6 +1,7 @@
 using GitOpsOperator.Api;
 using GitOpsOperator.Conditions;
 using GitOpsOperator.Manifests;
+using GitOpsOperator.Metrics;
 using GitOpsOperator.Queue;
 using GitOpsOperator.Sync;
 
@@ -18,6 +19,7 @@ public sealed class RevisionSync(
     SyncStatusWriter writer,
     SyncEvents events,
     GitSyncControllerOptions options,
+    OperatorMetrics metrics,
     TimeProvider time)
 {
     private const string Superseded = "superseded by a newer revision or spec before its objects were healthy";
@@ -78,6 +80,8 @@ public sealed class RevisionSync(
         };
         run.State.LastSynced = null;
         var result = await SyncHoldingDriftAsync(run.State, request, cancellationToken).ConfigureAwait(false);
+        metrics.ObjectsApplied(result.Changes.Count(ChangeAction.Created) + result.Changes.Count(ChangeAction.Configured));
+        metrics.ObjectsPruned(result.Changes.Count(ChangeAction.Pruned));
         var inventory = InventoryMapping.ToStatus(result.Inventory);
         if (!result.Succeeded)
         {
