@@ -29,7 +29,7 @@ internal sealed class ApiHandler
         nonResource = new NonResourceEndpoints(cluster);
         reads = new ReadEndpoints(cluster);
         watches = new WatchEndpoint(cluster);
-        writes = new WriteEndpoints(cluster, new WritePipeline(cluster), remover);
+        writes = new WriteEndpoints(cluster, new WritePipeline(cluster), remover, new OrphanCollector(cluster, remover));
         deletes = new DeleteEndpoints(cluster, remover);
     }
 
