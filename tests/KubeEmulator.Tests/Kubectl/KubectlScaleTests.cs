@@ -94,6 +94,17 @@ public sealed class KubectlScaleTests
     }
 
     [Fact]
+    public async Task Crd_whose_scale_replicas_path_is_outside_spec_is_refused()
+    {
+        await using var session = await KubectlSession.StartAsync();
+
+        var result = await session.Kubectl.RunAsync("apply", "-f", session.WriteManifest(GadgetCrd.Replace(".spec.count", ".count", StringComparison.Ordinal)));
+
+        Assert.True(result.ExitCode != 0, result.Output);
+        Assert.Contains("spec.versions[0].subresources.scale.specReplicasPath: Invalid value: \".count\": should be a json path under .spec", result.Output);
+    }
+
+    [Fact]
     public async Task Scale_of_a_deployment_shows_replicas_and_the_pod_selector()
     {
         await using var session = await KubectlSession.StartAsync();
