@@ -157,6 +157,32 @@ public sealed class KubectlScaleTests
         Assert.Equal(1, (await client.AppsV1.ReadNamespacedReplicaSetAsync("cache", "default")).Spec.Replicas);
     }
 
+    [Fact]
+    public async Task Server_side_apply_of_a_scale_conflicts_with_the_manager_that_applied_the_replicas()
+    {
+        await using var session = await KubectlSession.StartAsync();
+        var client = session.Cluster.Client;
+        var deployment = Core.Workload.Deployment("web", "nginx:1.27");
+        deployment.ApiVersion = "apps/v1";
+        deployment.Kind = "Deployment";
+        deployment.Metadata.NamespaceProperty = "default";
+        await client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(deployment, V1Patch.PatchType.ApplyPatch), "web", "default", fieldManager: "gitops");
+        var scale = """{"apiVersion":"autoscaling/v1","kind":"Scale","metadata":{"name":"web","namespace":"default"},"spec":{"replicas":4}}""";
+
+        var conflict = await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() =>
+            client.AppsV1.PatchNamespacedDeploymentScaleAsync(new V1Patch(scale, V1Patch.PatchType.ApplyPatch), "web", "default", fieldManager: "autoscaler"));
+        var forced = await client.AppsV1.PatchNamespacedDeploymentScaleAsync(
+            new V1Patch(scale, V1Patch.PatchType.ApplyPatch), "web", "default", fieldManager: "autoscaler", force: true);
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, conflict.Response.StatusCode);
+        Assert.Contains(".spec.replicas", conflict.Response.Content);
+        Assert.Equal(4, forced.Spec.Replicas);
+        var live = await client.AppsV1.ReadNamespacedDeploymentAsync("web", "default");
+        Assert.Equal(4, live.Spec.Replicas);
+        var autoscaler = Assert.Single(live.Metadata.ManagedFields, f => f.Manager == "autoscaler");
+        Assert.Equal("scale", autoscaler.Subresource);
+    }
+
     private static V1ReplicaSet ReplicaSet(string name) => new()
     {
         Metadata = new V1ObjectMeta { Name = name },
