@@ -92,6 +92,26 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
+    public void Workloads_and_custom_resources_with_a_scale_advertise_an_autoscaling_v1_scale_subresource()
+    {
+        var scalableWidget = WidgetV1 with { Scale = new ScaleSubresource(".spec.size", ".status.size", null) };
+
+        var legacy = Discovery.ResourceList("apps", "v1", BuiltInResources.All)!["resources"]!.AsArray();
+        var aggregated = Discovery.Aggregated(core: false, [.. BuiltInResources.All, scalableWidget]);
+
+        var scale = legacy.Single(r => (string?)r!["name"] == "deployments/scale")!;
+        Assert.Equal(("autoscaling", "v1", "Scale"), ((string?)scale["group"], (string?)scale["version"], (string?)scale["kind"]));
+        Assert.Equal(["get", "patch", "update"], scale["verbs"]!.AsArray().Select(s => (string?)s));
+        Assert.Contains(legacy, r => (string?)r!["name"] == "replicasets/scale");
+        Assert.Contains(legacy, r => (string?)r!["name"] == "statefulsets/scale");
+        Assert.DoesNotContain(legacy, r => (string?)r!["name"] == "daemonsets/scale");
+        var widgets = Group(aggregated, "example.com")["versions"]![0]!["resources"]![0]!;
+        var widgetScale = widgets["subresources"]!.AsArray().Single(s => (string?)s!["subresource"] == "scale")!;
+        Assert.Equal("autoscaling", (string?)widgetScale["responseKind"]!["group"]);
+        Assert.Equal("Scale", (string?)widgetScale["responseKind"]!["kind"]);
+    }
+
+    [Fact]
     public void Aggregated_discovery_of_the_core_group_has_only_v1_resources()
     {
         var list = Discovery.Aggregated(core: true, BuiltInResources.All);

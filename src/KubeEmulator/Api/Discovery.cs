@@ -82,6 +82,20 @@ public static class Discovery
                     ["verbs"] = Strings(ApiVerbs.Status),
                 });
             }
+
+            if (type.Scale is not null)
+            {
+                resources.Add(new JsonObject
+                {
+                    ["name"] = type.Plural + "/scale",
+                    ["singularName"] = "",
+                    ["namespaced"] = type.Namespaced,
+                    ["group"] = "autoscaling",
+                    ["version"] = "v1",
+                    ["kind"] = "Scale",
+                    ["verbs"] = Strings(ApiVerbs.Scale),
+                });
+            }
         }
 
         return new JsonObject
@@ -167,14 +181,30 @@ public static class Discovery
             ["verbs"] = Strings(ApiVerbs.Resource),
         };
         AddNames(resource, type);
+        var subresources = new JsonArray();
         if (type.HasStatus)
         {
-            resource["subresources"] = new JsonArray(new JsonObject
+            subresources.Add(new JsonObject
             {
                 ["subresource"] = "status",
                 ["responseKind"] = SameGroupVersionKind(type.Kind),
                 ["verbs"] = Strings(ApiVerbs.Status),
             });
+        }
+
+        if (type.Scale is not null)
+        {
+            subresources.Add(new JsonObject
+            {
+                ["subresource"] = "scale",
+                ["responseKind"] = new JsonObject { ["group"] = "autoscaling", ["version"] = "v1", ["kind"] = "Scale" },
+                ["verbs"] = Strings(ApiVerbs.Scale),
+            });
+        }
+
+        if (subresources.Count > 0)
+        {
+            resource["subresources"] = subresources;
         }
 
         return resource;

@@ -1,6 +1,7 @@
 namespace KubeEmulator.Api;
 
 /// <summary>One servable resource: a row of the built-in table, or one served version of a CRD.</summary>
+/// <param name="Scale">Where the scale subresource reads and writes replicas; null when the kind has none.</param>
 /// <param name="ModelType">The KubernetesClient model type (e.g. <c>V1Deployment</c>) for built-in kinds; null for custom resources.</param>
 public sealed record ResourceType(
     string Group,
@@ -12,7 +13,8 @@ public sealed record ResourceType(
     bool Namespaced,
     bool HasStatus,
     Type? ModelType = null,
-    IReadOnlyList<string>? Categories = null)
+    IReadOnlyList<string>? Categories = null,
+    ScaleSubresource? Scale = null)
 {
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 

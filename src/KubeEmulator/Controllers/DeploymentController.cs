@@ -78,6 +78,11 @@ internal sealed class DeploymentController : ISimulatedController
         var old = owned.Where(rs => !ReferenceEquals(rs, current)).ToList();
         var revision = NextRevision(current, old);
 
+        if (current is null && !await IsLiveAsync(deployment, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var newReplicaSet = current is null
             ? await CreateReplicaSetAsync(deployment, hash, revision, cancellationToken).ConfigureAwait(false)
             : await SyncReplicaSetAsync(deployment, current, revision, cancellationToken).ConfigureAwait(false);
@@ -115,6 +120,24 @@ internal sealed class DeploymentController : ISimulatedController
         return current is not null && DeploymentReplicaSets.Revision(current) > newestOld
             ? DeploymentReplicaSets.Revision(current)
             : newestOld + 1;
+    }
+
+    /// <summary>
+    /// Reads the Deployment from the server before creating a child: the two informers watch separately, so the
+    /// cache can still hold a Deployment whose ReplicaSet the garbage collector has already taken with it.
+    /// </summary>
+    private async Task<bool> IsLiveAsync(V1Deployment cached, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var live = await client.AppsV1.ReadNamespacedDeploymentAsync(
+                cached.Name(), cached.Namespace(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return live.Metadata.Uid == cached.Metadata.Uid && live.Metadata.DeletionTimestamp is null;
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
     }
 
     private async Task<V1ReplicaSet?> CreateReplicaSetAsync(V1Deployment deployment, string hash, long revision, CancellationToken cancellationToken)

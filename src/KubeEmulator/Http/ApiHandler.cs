@@ -18,6 +18,7 @@ internal sealed class ApiHandler
     private readonly ReadEndpoints reads;
     private readonly WatchEndpoint watches;
     private readonly WriteEndpoints writes;
+    private readonly ScaleEndpoints scales;
     private readonly DeleteEndpoints deletes;
 
     public ApiHandler(ClusterState cluster, RequestLog requests, FaultInjector faults)
@@ -29,7 +30,9 @@ internal sealed class ApiHandler
         nonResource = new NonResourceEndpoints(cluster);
         reads = new ReadEndpoints(cluster);
         watches = new WatchEndpoint(cluster);
-        writes = new WriteEndpoints(cluster, new WritePipeline(cluster), remover);
+        var pipeline = new WritePipeline(cluster);
+        writes = new WriteEndpoints(cluster, pipeline, remover, new OrphanCollector(cluster, remover));
+        scales = new ScaleEndpoints(cluster, pipeline);
         deletes = new DeleteEndpoints(cluster, remover);
     }
 
@@ -126,6 +129,16 @@ internal sealed class ApiHandler
     {
         var served = route.Served ?? throw ApiException.PathNotFound();
         CheckScope(route, served);
+        if (route.Subresource == "scale")
+        {
+            return route.Verb switch
+            {
+                "get" => scales.GetAsync(context, route, served),
+                "update" => scales.UpdateAsync(context, route, served),
+                _ => scales.PatchAsync(context, route, served),
+            };
+        }
+
         return route.Verb switch
         {
             "get" => reads.GetAsync(context, route, served),
@@ -145,7 +158,9 @@ internal sealed class ApiHandler
         var scopeMismatch = served.Type.Namespaced
             ? route.Name is not null && route.Namespace is null
             : route.Namespace is not null;
-        var unknownSubresource = route.Subresource is not null && !(route.Subresource == "status" && served.Type.HasStatus);
+        var unknownSubresource = route.Subresource is not null
+            && !(route.Subresource == "status" && served.Type.HasStatus)
+            && !(route.Subresource == "scale" && served.Type.Scale is not null);
         if (scopeMismatch || unknownSubresource || (route.Subresource is not null && route.Verb is not ("get" or "update" or "patch")))
         {
             throw ApiException.PathNotFound();

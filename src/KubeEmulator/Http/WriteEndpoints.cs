@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http;
 namespace KubeEmulator.Http;
 
 /// <summary>create, update and patch (JSON, merge, strategic, server-side apply), with dryRun and optimistic concurrency.</summary>
-internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipeline, ObjectRemover remover)
+internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipeline, ObjectRemover remover, OrphanCollector orphans)
 {
     private const string ApplyPatch = "application/apply-patch+yaml";
 
@@ -218,6 +218,8 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
         {
             cluster.Registry.Define(stored.Name(), CrdDefinition.ServedTypes(stored));
         }
+
+        orphans.CollectIfOrphaned(served, stored);
     }
 
     private void RequireNamespace(ServedType served, string? ns)

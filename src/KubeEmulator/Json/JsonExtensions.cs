@@ -63,6 +63,9 @@ internal static class JsonExtensions
 
     public static JsonArray Finalizers(this JsonObject obj) => obj["metadata"] is JsonObject m && m["finalizers"] is JsonArray f ? f : [];
 
+    public static IEnumerable<JsonObject> OwnerReferences(this JsonObject obj) =>
+        (obj["metadata"]?["ownerReferences"] as JsonArray ?? []).OfType<JsonObject>();
+
     /// <summary>An integer field whichever .NET number type it was created with; null when absent or not an integer.</summary>
     public static long? Int64(this JsonNode? node) =>
         node is JsonValue && long.TryParse(node.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;

@@ -26,6 +26,29 @@ internal static class JsonFieldPath
         }
     }
 
+    /// <summary>The node at the path, or null when any step is missing.</summary>
+    public static JsonNode? Get(JsonObject root, string path) =>
+        Segments(path).Aggregate((JsonNode?)root, Step);
+
+    /// <summary>Sets the field at a path of object fields, creating the objects on the way.</summary>
+    public static void Set(JsonObject root, string path, JsonNode? value)
+    {
+        var names = Segments(path).Select(s => s.Name).ToList();
+        var parent = root;
+        foreach (var name in names.Take(names.Count - 1))
+        {
+            if (parent[name] is not JsonObject child)
+            {
+                child = [];
+                parent[name] = child;
+            }
+
+            parent = child;
+        }
+
+        parent[names[^1]] = value;
+    }
+
     private static JsonNode? Step(JsonNode? node, Segment segment) => segment.Index is { } index
         ? node is JsonArray array && index < array.Count ? array[index] : null
         : (node as JsonObject)?[segment.Name];

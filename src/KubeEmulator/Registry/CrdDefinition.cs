@@ -29,7 +29,7 @@ internal static class CrdDefinition
             }
 
             var hasStatus = version.NodeAt("subresources.status") is JsonObject;
-            var type = new ResourceType(group, version.StringAt("name") ?? "", kind, plural, singular, shortNames, namespaced, hasStatus, null, categories.Count > 0 ? categories : null);
+            var type = new ResourceType(group, version.StringAt("name") ?? "", kind, plural, singular, shortNames, namespaced, hasStatus, null, categories.Count > 0 ? categories : null, Scale(version));
             var openApi = version.NodeAt("schema.openAPIV3Schema") as JsonObject;
             var schema = openApi is null ? null : StructuralSchema.Parse(openApi);
             result.Add(new ServedType(type, schema, openApi, PrinterColumns(version["additionalPrinterColumns"])));
@@ -78,6 +78,11 @@ internal static class CrdDefinition
             ["message"] = message,
         };
     }
+
+    private static ScaleSubresource? Scale(JsonObject version) =>
+        version.NodeAt("subresources.scale") is JsonObject scale
+            ? new ScaleSubresource(scale.StringAt("specReplicasPath") ?? "", scale.StringAt("statusReplicasPath") ?? "", scale.StringAt("labelSelectorPath"))
+            : null;
 
     private static List<PrinterColumn>? PrinterColumns(JsonNode? node)
     {

@@ -46,6 +46,35 @@ internal static class CrdValidation
         {
             causes.Add(FieldErrors.Invalid("spec.versions", versions.DeepClone(), "must have exactly one version marked as storage version"));
         }
+        foreach (var (i, version) in versions.IndexedObjects())
+        {
+            if (version.Obj("subresources")?.Obj("scale") is { } scale)
+            {
+                causes.AddRange(ScalePaths(scale, $"spec.versions[{i}].subresources.scale"));
+            }
+        }
         return causes;
+    }
+
+    private static IEnumerable<StatusCause> ScalePaths(JsonObject scale, string path)
+    {
+        foreach (var (field, under) in new[] { ("specReplicasPath", ".spec"), ("statusReplicasPath", ".status") })
+        {
+            var value = scale.Str(field) ?? "";
+            if (value.Length == 0)
+            {
+                yield return FieldErrors.Required(FieldPath.Child(path, field));
+            }
+            else if (!value.StartsWith(under + ".", StringComparison.Ordinal))
+            {
+                yield return FieldErrors.Invalid(FieldPath.Child(path, field), value, "should be a json path under " + under);
+            }
+        }
+
+        if (scale.Str("labelSelectorPath") is { Length: > 0 } selector
+            && !selector.StartsWith(".spec.", StringComparison.Ordinal) && !selector.StartsWith(".status.", StringComparison.Ordinal))
+        {
+            yield return FieldErrors.Invalid(FieldPath.Child(path, "labelSelectorPath"), selector, "should be a json path under either .spec or .status");
+        }
     }
 }

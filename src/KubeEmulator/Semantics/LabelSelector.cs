@@ -34,6 +34,14 @@ internal static class LabelSelector
         return causes;
     }
 
+    /// <summary>The selector in the text form the real server prints (a Scale's status.selector): requirements sorted by key.</summary>
+    public static string Format(JsonObject selector)
+    {
+        var requirements = selector.Obj("matchLabels").StringMap().Select(p => (p.Key, Text: $"{p.Key}={p.Value}"))
+            .Concat(selector.Arr("matchExpressions").Objects().Select(e => (Key: e.Str("key") ?? "", Text: FormatExpression(e))));
+        return string.Join(",", requirements.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Text));
+    }
+
     public static bool IsEmpty(JsonObject selector) =>
         selector.Obj("matchLabels") is not { Count: > 0 } && selector.Arr("matchExpressions") is not { Count: > 0 };
 
@@ -47,6 +55,19 @@ internal static class LabelSelector
             }
         }
         return selector.Arr("matchExpressions").Objects().All(e => MatchesExpression(e, labels));
+    }
+
+    private static string FormatExpression(JsonObject expression)
+    {
+        var key = expression.Str("key") ?? "";
+        var values = string.Join(",", (expression.Arr("values")?.Select(v => v.AsString() ?? "") ?? []).Order(StringComparer.Ordinal));
+        return expression.Str("operator") switch
+        {
+            "In" => $"{key} in ({values})",
+            "NotIn" => $"{key} notin ({values})",
+            "DoesNotExist" => $"!{key}",
+            _ => key,
+        };
     }
 
     private static bool MatchesExpression(JsonObject expression, IReadOnlyDictionary<string, string> labels)

@@ -136,7 +136,7 @@ internal sealed class ObjectRemover(ClusterState cluster)
                 continue;
             }
 
-            var otherOwners = OwnerReferences(dependent).Count(r => r.StringAt("uid") != owner.Uid());
+            var otherOwners = dependent.OwnerReferences().Count(r => r.StringAt("uid") != owner.Uid());
             if (otherOwners > 0)
             {
                 RewriteOwners(dependentType, dependent, owner.Uid());
@@ -174,7 +174,7 @@ internal sealed class ObjectRemover(ClusterState cluster)
     private void RewriteOwners(ServedType served, JsonObject dependent, string? removedUid)
     {
         var updated = dependent.Clone();
-        var kept = OwnerReferences(updated).Where(r => r.StringAt("uid") != removedUid).Select(r => r.DeepClone()).ToArray();
+        var kept = updated.OwnerReferences().Where(r => r.StringAt("uid") != removedUid).Select(r => r.DeepClone()).ToArray();
         if (kept.Length == 0)
         {
             updated.Metadata().Remove("ownerReferences");
@@ -198,9 +198,6 @@ internal sealed class ObjectRemover(ClusterState cluster)
     private IReadOnlyList<(string StoreKey, JsonObject Object)> Dependents(JsonObject owner)
     {
         var uid = owner.Uid();
-        return uid is null ? [] : cluster.Store.FindAll(o => OwnerReferences(o).Any(r => r.StringAt("uid") == uid));
+        return uid is null ? [] : cluster.Store.FindAll(o => o.OwnerReferences().Any(r => r.StringAt("uid") == uid));
     }
-
-    private static IEnumerable<JsonObject> OwnerReferences(JsonObject obj) =>
-        (obj["metadata"]?["ownerReferences"] as JsonArray ?? []).OfType<JsonObject>();
 }

@@ -18,6 +18,24 @@ public class KubectlRolloutTests
     }
 
     [Fact]
+    public async Task Deployment_scaled_with_kubectl_rolls_out_to_the_new_replica_count()
+    {
+        await using var cluster = await ClusterProbe.StartAsync();
+        await cluster.Client.AppsV1.CreateNamespacedDeploymentAsync(ClusterProbe.Deployment("web", "nginx:1.27"), "default");
+        var kubectl = new KubectlRunner(cluster.KubeconfigPath);
+
+        var scaled = await kubectl.RunAsync("scale", "deployment/web", "--namespace=default", "--replicas=3");
+        var rollout = await kubectl.RunAsync("rollout", "status", "deployment/web", "--namespace=default", "--timeout=30s");
+
+        Assert.True(scaled.ExitCode == 0, scaled.Stderr);
+        Assert.True(rollout.ExitCode == 0, rollout.Stderr);
+        var scale = await ClusterProbe.EventuallyAsync(
+            () => cluster.Client.AppsV1.ReadNamespacedDeploymentScaleAsync("web", "default"), s => s.Status.Replicas == 3, "the Scale to show 3 replicas");
+        Assert.Equal(3, scale.Spec.Replicas);
+        Assert.Equal(3, Assert.Single(await ClusterProbe.ReplicaSetsOfAsync(cluster.Client, "default", "web")).Spec.Replicas);
+    }
+
+    [Fact]
     public async Task Kubectl_wait_for_available_succeeds_once_the_deployment_is_ready()
     {
         await using var cluster = await ClusterProbe.StartAsync();
