@@ -29,6 +29,7 @@ public static class CommandLine
 
     public const string Usage = """
         Usage: gitops-operator [options]
+               gitops-operator sandbox     the whole loop on this machine: emulated cluster, sample repo, operator
 
         Keeps a Kubernetes cluster in the state a git repository describes (GitRepository and GitSync objects).
 
@@ -36,7 +37,7 @@ public static class CommandLine
           --kubeconfig PATH        kubeconfig to use (default: KUBECONFIG, then ~/.kube/config, then in-cluster)
           --install-crds           install or upgrade the GitRepository and GitSync CRDs at start-up
           --namespace NS           watch only this namespace (default: all namespaces)
-          --http-port N            port of /healthz and /readyz (default: 8080; 0 picks a free port)
+          --http-port N            port of /healthz, /readyz, /metrics and /hooks (default: 8080; 0 picks a free port)
           --http-address IP        address to listen on (default: 0.0.0.0)
           --log-format FORMAT      console (default) or json
           --log-level LEVEL        Verbose, Debug, Information (default), Warning, Error or Fatal

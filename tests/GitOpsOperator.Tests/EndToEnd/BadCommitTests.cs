@@ -21,7 +21,7 @@ public sealed partial class BadCommitTests
         var good = await cluster.PushAsync("Add the shop", ShopApp.Files);
         await cluster.ApplyGitSyncAsync("shop", "  path: ./apps/shop\n  prune: true\n");
         await cluster.WaitForReadyAsync("shop", good);
-        var before = await LiveObjects.ShopAsync(cluster);
+        var before = await LiveObjects.SettledShopAsync(cluster);
 
         var bad = await cluster.PushAsync("Checkout service, green settings, no feature flags", BadChanges());
         var sync = await cluster.WaitForGitSyncAsync(

@@ -20,7 +20,7 @@ public sealed class ChangeAndRevertTests
         var first = await cluster.PushAsync("Add the shop", ShopApp.Files);
         await cluster.ApplyGitSyncAsync("shop", "  path: ./apps/shop\n  prune: true\n");
         await cluster.WaitForReadyAsync("shop", first);
-        var before = await LiveObjects.ShopAsync(cluster);
+        var before = await LiveObjects.SettledShopAsync(cluster);
         var requestsBefore = cluster.Cluster.Requests.Snapshot();
 
         var second = await cluster.PushAsync("Green settings, spring promotions, no feature flags", ThreeChanges);

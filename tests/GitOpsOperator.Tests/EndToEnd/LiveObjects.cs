@@ -14,6 +14,20 @@ internal static class LiveObjects
             .ToDictionary(cells => $"{cells[0]}/{cells[1]}", cells => cells[2]);
     }
 
+    /// <summary>
+    /// The shop's objects once its Deployments have rolled out: until then the cluster's controllers still write their
+    /// status, which moves resourceVersions that no sync touched.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> SettledShopAsync(GitOpsCluster cluster)
+    {
+        foreach (var deployment in ShopApp.Objects.Where(o => o.StartsWith("deployment/", StringComparison.Ordinal)))
+        {
+            await cluster.KubectlAsync("rollout", "status", deployment, "-n", ShopApp.Namespace, "--timeout=60s");
+        }
+
+        return await ShopAsync(cluster);
+    }
+
     /// <summary>The shop's objects that exist, by "Kind/name".</summary>
     public static Task<IReadOnlyDictionary<string, string>> ShopAsync(GitOpsCluster cluster, params string[] extra) =>
         VersionsAsync(cluster, ShopApp.Namespace, [.. ShopApp.Objects, .. extra]);
