@@ -12,13 +12,23 @@ namespace GitOpsOperator.Controllers;
 /// </summary>
 public sealed partial class ControllerRunner(ILeadership leadership, IServiceScopeFactory scopes, ILogger<ControllerRunner> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => leadership.RunAsync(RunControllersAsync, stoppingToken);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leadership.RunAsync(leading => RunControllersAsync(leading, stoppingToken), stoppingToken);
 
-    private async Task RunControllersAsync(CancellationToken cancellationToken)
+    private async Task RunControllersAsync(CancellationToken cancellationToken, CancellationToken stoppingToken)
     {
+        using var lost = new CancellationTokenSource();
+        using var leadershipEnded = cancellationToken.Register(() =>
+        {
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                lost.Cancel();
+            }
+        });
         var scope = scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
+            scope.ServiceProvider.GetRequiredService<LeadershipTerm>().Begin(lost.Token);
             var controllers = scope.ServiceProvider.GetServices<IController>().ToList();
             var kinds = string.Join(", ", controllers.Select(c => c.Kind));
             LogStarting(logger, kinds);

@@ -91,6 +91,7 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
     {
         using var workCancellation = new CancellationTokenSource();
         using (stoppingToken.Register(() => BeginShutdown(workCancellation)))
+        using (options.Abort.Register(() => Abort(workCancellation)))
         {
             var workers = Enumerable.Range(0, options.Concurrency).Select(_ => WorkAsync(workCancellation.Token));
             await Task.WhenAll(workers.ToArray()).ConfigureAwait(false);
@@ -128,6 +129,12 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
         }
 
         Add(key);
+    }
+
+    private void Abort(CancellationTokenSource workCancellation)
+    {
+        BeginShutdown(workCancellation);
+        workCancellation.Cancel();
     }
 
     private void BeginShutdown(CancellationTokenSource workCancellation)

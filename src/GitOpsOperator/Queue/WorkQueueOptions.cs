@@ -11,6 +11,9 @@ public sealed record WorkQueueOptions
     /// <summary>The retry back-off for failures whose result names none.</summary>
     public Backoff Backoff { get; init; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
 
+    /// <summary>Cancels in-flight work at once, without the grace period (this replica lost the leader Lease).</summary>
+    public CancellationToken Abort { get; init; }
+
     /// <summary>How long in-flight work may go on after shutdown begins before its token is cancelled.</summary>
     public TimeSpan ShutdownGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
 

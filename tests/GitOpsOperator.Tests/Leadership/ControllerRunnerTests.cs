@@ -23,11 +23,14 @@ public sealed class ControllerRunnerTests
         }
     }
 
-    private sealed class CountingController(List<CountingController> ran) : IController, IDisposable
+    private sealed class CountingController(List<CountingController> ran, LeadershipTerm term) : IController, IDisposable
     {
         public string Kind => "Counting";
 
         public bool Disposed { get; private set; }
+
+        /// <summary>Whether its term said, when the run ended, that the Lease was lost (work to drop at once).</summary>
+        public bool LostLease { get; private set; }
 
         public async Task RunAsync(CancellationToken cancellationToken)
         {
@@ -44,6 +47,8 @@ public sealed class ControllerRunnerTests
             {
                 // Stopped, as a controller stops: by returning.
             }
+
+            LostLease = term.Lost.IsCancellationRequested;
         }
 
         public void Dispose() => Disposed = true;
@@ -54,12 +59,13 @@ public sealed class ControllerRunnerTests
     {
         var services = new ServiceCollection();
         services.AddSingleton(ran);
+        services.AddScoped<LeadershipTerm>();
         services.AddScoped<IController, CountingController>();
         return services.BuildServiceProvider(validateScopes: true);
     }
 
     [Fact]
-    public async Task Each_term_runs_new_controllers_and_disposes_them_when_it_ends()
+    public async Task Each_term_runs_new_controllers_drops_their_work_when_the_lease_is_lost_and_disposes_them()
     {
         List<CountingController> ran = [];
         await using var provider = ScopedCountingControllers(ran);
@@ -70,11 +76,11 @@ public sealed class ControllerRunnerTests
 
         Assert.Equal(2, ran.Count);
         Assert.NotSame(ran[0], ran[1]);
-        Assert.All(ran, controller => Assert.True(controller.Disposed));
+        Assert.All(ran, controller => Assert.True(controller.Disposed && controller.LostLease));
     }
 
     [Fact]
-    public async Task Without_leader_election_the_controllers_run_until_the_host_stops()
+    public async Task Without_leader_election_the_controllers_run_until_the_host_stops_gracefully()
     {
         List<CountingController> ran = [];
         await using var provider = ScopedCountingControllers(ran);
@@ -86,6 +92,8 @@ public sealed class ControllerRunnerTests
         await runner.StopAsync(CancellationToken.None);
 
         Assert.True(runner.ExecuteTask.IsCompletedSuccessfully);
-        Assert.True(Assert.Single(ran).Disposed);
+        var controller = Assert.Single(ran);
+        Assert.True(controller.Disposed);
+        Assert.False(controller.LostLease);
     }
 }

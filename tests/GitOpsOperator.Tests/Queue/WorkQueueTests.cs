@@ -207,4 +207,20 @@ public sealed class WorkQueueTests
         Assert.Equal(["a"], harness.Finished);
         await harness.DisposeAsync();
     }
+
+    [Fact]
+    public async Task Abort_cancels_in_flight_work_at_once_without_the_grace_period()
+    {
+        using var abort = new CancellationTokenSource();
+        var harness = new QueueHarness(OneWorker with { ShutdownGracePeriod = TimeSpan.FromHours(1), Abort = abort.Token });
+        harness.Hold("a");
+        harness.Queue.Add("a");
+        await Eventually.TrueAsync(() => harness.Started.Count == 1, "a started");
+
+        await abort.CancelAsync();
+        await harness.Running.WaitAsync(Eventually.Deadline);
+
+        Assert.Equal(["a"], harness.Finished);
+        await harness.DisposeAsync();
+    }
 }

@@ -21,13 +21,15 @@ public sealed class GitRepositoryController : IController, IDisposable
         GitRepositoryReconciler reconciler,
         IOptions<OperatorOptions> options,
         OperatorMetrics metrics,
+        LeadershipTerm term,
         TimeProvider time,
         ILogger<GitRepositoryController> logger)
     {
         ArgumentNullException.ThrowIfNull(reconciler);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(term);
         this.informer = informer;
-        var queueOptions = new WorkQueueOptions { Name = Kind, Concurrency = options.Value.Concurrency, Metrics = metrics };
+        var queueOptions = new WorkQueueOptions { Name = Kind, Concurrency = options.Value.Concurrency, Metrics = metrics, Abort = term.Lost };
         queue = new WorkQueue<GitRepositoryKey>(reconciler.ReconcileAsync, queueOptions, logger, time);
     }
 

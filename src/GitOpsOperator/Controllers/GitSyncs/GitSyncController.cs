@@ -27,6 +27,7 @@ public sealed class GitSyncController(
     GitSyncControllerOptions syncOptions,
     IOptions<OperatorOptions> options,
     OperatorMetrics metrics,
+    LeadershipTerm term,
     TimeProvider time,
     ILoggerFactory loggers) : IController
 {
@@ -39,7 +40,7 @@ public sealed class GitSyncController(
         var revisions = new RevisionSync(renderer, new ClusterApiScope(sync), sync, writer, events, syncOptions, metrics, time);
         var reconciler = new GitSyncReconciler(
             informer, sources, states, revisions, sync, writer, events, finalizer, syncOptions, metrics, time, loggers.CreateLogger<GitSyncReconciler>());
-        var queueOptions = new WorkQueueOptions { Name = Kind, Concurrency = options.Value.Concurrency, Metrics = metrics };
+        var queueOptions = new WorkQueueOptions { Name = Kind, Concurrency = options.Value.Concurrency, Metrics = metrics, Abort = term.Lost };
         using var queue = new WorkQueue<GitSyncKey>(reconciler.ReconcileAsync, queueOptions, loggers.CreateLogger<GitSyncController>(), time);
         using var drift = sync.Cache.Subscribe(new DriftWatcher(states, queue.Add).Handle);
         using var artifacts = notifier.Subscribe(change => ArtifactChanged(change, queue));

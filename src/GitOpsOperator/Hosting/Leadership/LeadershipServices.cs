@@ -16,6 +16,7 @@ public static class LeadershipServices
     public static IServiceCollection AddControllerRunner(this IServiceCollection services, OperatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        services.AddScoped<LeadershipTerm>();
         if (options.LeaderElection)
         {
             services.AddSingleton(LeaseSettings.From(options, Environment.GetEnvironmentVariable));
