@@ -93,7 +93,8 @@ internal sealed class ApiHandler
             return true;
         }
 
-        requests.Record(route.Verb, route.CountedResource);
+        var dryRun = await DryRunRequests.IsDryRunAsync(context.Request, route.Verb, context.RequestAborted);
+        requests.Record(new RequestKey(route.Verb, route.CountedResource, dryRun));
         switch (faults.Match(route.Verb, route.CountedResource, route.Name))
         {
             case null:
