@@ -38,9 +38,15 @@ public sealed class ChangeAndRevertTests
         Assert.True(
             requests.ToManagedObjects.Keys.All(k => k.Resource == "configmaps"),
             $"only ConfigMaps were asked for or written; requests: {requests}");
-        Assert.Equal(1, requests.Count("delete", "configmaps"));
-        Assert.InRange(Writes(requests, "configmaps"), 2, 4);
-        Assert.Equal(0, Writes(requests, "gitsyncs"));
+        Assert.Equal(2, requests.Writes("configmaps", dryRun: false));
+        Assert.Equal(2, requests.Count("patch", "configmaps", dryRun: false));
+        Assert.Equal(1, requests.Count("delete", "configmaps", dryRun: false));
+
+        // The plan dry-runs only the changed and the added object; the other 18 match their inventory records.
+        Assert.Equal(2, requests.Count("patch", "configmaps", dryRun: true));
+        Assert.Equal(2, requests.Writes("configmaps", dryRun: true));
+        Assert.Equal(0, requests.Count("delete", "configmaps", dryRun: true));
+        Assert.Equal(0, requests.Writes("gitsyncs"));
         Assert.InRange(requests.StatusWrites("gitsyncs"), 1, 2);
         var entry = sync.Status!.History[0];
         Assert.Equal((1, 1, 18, 1), (entry.Created, entry.Configured, entry.Unchanged, entry.Pruned));
@@ -74,7 +80,4 @@ public sealed class ChangeAndRevertTests
 
     private static Task<string> ColorAsync(GitOpsCluster cluster) =>
         cluster.KubectlAsync("get", "configmap", "settings", "-n", ShopApp.Namespace, "-o", "jsonpath={.data.color}");
-
-    private static int Writes(RequestDelta requests, string resource) =>
-        requests.Count("create", resource) + requests.Count("update", resource) + requests.Count("patch", resource);
 }

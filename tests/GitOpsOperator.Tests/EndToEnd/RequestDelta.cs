@@ -21,7 +21,18 @@ internal sealed class RequestDelta
             .Where(c => c.Count > 0)
             .ToDictionary(c => c.Key, c => c.Count));
 
-    public int Count(string verb, string resource) => counts.GetValueOrDefault(new RequestKey(verb, resource));
+    /// <summary>Requests with this verb on this resource, dry runs included.</summary>
+    public int Count(string verb, string resource) => Count(verb, resource, dryRun: false) + Count(verb, resource, dryRun: true);
+
+    /// <summary>Only the dry runs (dryRun: true) or only the real requests (dryRun: false).</summary>
+    public int Count(string verb, string resource, bool dryRun) => counts.GetValueOrDefault(new RequestKey(verb, resource, dryRun));
+
+    /// <summary>Creates, updates and patches of a resource, dry runs included.</summary>
+    public int Writes(string resource) => Writes(resource, dryRun: false) + Writes(resource, dryRun: true);
+
+    /// <summary>Creates, updates and patches of a resource that were really made (dryRun: false) or only tried (dryRun: true).</summary>
+    public int Writes(string resource, bool dryRun) =>
+        Count("create", resource, dryRun) + Count("update", resource, dryRun) + Count("patch", resource, dryRun);
 
     /// <summary>Patches and updates of a kind's status subresource, e.g. StatusWrites("gitsyncs").</summary>
     public int StatusWrites(string plural) => Count("patch", plural + "/status") + Count("update", plural + "/status");
@@ -34,5 +45,5 @@ internal sealed class RequestDelta
         counts.Where(c => !OperatorResources.Contains(c.Key.Resource) && c.Key.Verb != "watch").ToDictionary();
 
     public override string ToString() =>
-        string.Join(", ", counts.OrderBy(c => c.Key.Resource).ThenBy(c => c.Key.Verb).Select(c => $"{c.Key.Verb} {c.Key.Resource}: {c.Value}"));
+        string.Join(", ", counts.OrderBy(c => c.Key.Resource).ThenBy(c => c.Key.Verb).ThenBy(c => c.Key.DryRun).Select(c => $"{c.Key.Verb} {c.Key.Resource}{(c.Key.DryRun ? " (dry run)" : "")}: {c.Value}"));
 }
