@@ -21,7 +21,7 @@ internal sealed class OperatorProcess : IAsyncDisposable
     /// <summary>GitSync reconciles the operator has logged so far.</summary>
     public int GitSyncReconciles => Volatile.Read(ref reconciles);
 
-    public static OperatorProcess Start(string kubeconfig, string cacheDirectory)
+    public static OperatorProcess Start(string kubeconfig, string cacheDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
@@ -33,6 +33,11 @@ internal sealed class OperatorProcess : IAsyncDisposable
         }
 
         start.Environment["Operator__GitCacheDirectory"] = cacheDirectory;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return new OperatorProcess(Process.Start(start) ?? throw new InvalidOperationException("the operator did not start"));
     }
 
@@ -55,6 +60,8 @@ internal sealed class OperatorProcess : IAsyncDisposable
             return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
         }
     }
+
+    public int Id => process.Id;
 
     public bool HasExited => process.HasExited;
 

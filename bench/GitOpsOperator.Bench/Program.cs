@@ -10,10 +10,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 // Benchmark 4: 100 GitSyncs x 100 objects from one monorepo, intervals of 30s; once all are Ready, two minutes of
 // steady state (nothing changes in git) measured on the operator process: RSS, CPU, API requests by verb.
+// `--minutes N` measures a longer window; RSS is printed once a minute so a trend shows whether it levels off.
+// `--operator-env NAME=VALUE` sets the operator's environment (GC settings).
 const int Apps = 100;
 const string Namespace = "gitops-system";
 const string Interval = "30s";
-var measureFor = TimeSpan.FromMinutes(2);
+var measureFor = TimeSpan.FromMinutes(BenchArguments.Minutes(args, defaultMinutes: 2));
 string[] verbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
 var readyDeadline = TimeSpan.FromMinutes(3);
 
@@ -28,7 +30,8 @@ foreach (var name in new[] { Namespace }.Concat(Enumerable.Range(0, Apps).Select
 }
 
 var repo = await Monorepo.CreateAsync(directory, Apps);
-await using var operatorProcess = OperatorProcess.Start(cluster.KubeconfigPath, Path.Combine(directory, "cache"));
+await using var operatorProcess = OperatorProcess.Start(
+    cluster.KubeconfigPath, Path.Combine(directory, "cache"), BenchArguments.OperatorEnvironment(args));
 var setup = Stopwatch.StartNew();
 await client.CustomObjects.CreateNamespacedCustomObjectAsync(
     new GitRepository
@@ -73,10 +76,18 @@ var reconcilesAtStart = operatorProcess.GitSyncReconciles;
 var rssPeak = rssAtStart;
 cluster.Requests.Reset();
 var measuring = Stopwatch.StartNew();
+Console.WriteLine($"operator pid {operatorProcess.Id}; minute 0: RSS {Mib(rssAtStart)} MiB");
+var nextMinute = 1;
 while (measuring.Elapsed < measureFor)
 {
     await Task.Delay(TimeSpan.FromSeconds(5));
-    rssPeak = Math.Max(rssPeak, operatorProcess.ResidentBytes);
+    var rss = operatorProcess.ResidentBytes;
+    rssPeak = Math.Max(rssPeak, rss);
+    if (measuring.Elapsed >= TimeSpan.FromMinutes(nextMinute))
+    {
+        Console.WriteLine($"minute {nextMinute}: RSS {Mib(rss)} MiB");
+        nextMinute++;
+    }
 }
 
 var minutes = measuring.Elapsed.TotalMinutes;
@@ -101,7 +112,7 @@ foreach (var verb in verbs.Union(requests.Keys.Select(k => k.Verb)))
 }
 
 Console.WriteLine();
-Console.WriteLine("Reproduce: dotnet run -c Release --project bench/GitOpsOperator.Bench");
+Console.WriteLine("Reproduce: dotnet run -c Release --project bench/GitOpsOperator.Bench" + (args.Length == 0 ? "" : " -- " + string.Join(' ', args)));
 Directory.Delete(directory, recursive: true);
 
 static string Mib(long bytes) => (bytes / 1024.0 / 1024.0).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
