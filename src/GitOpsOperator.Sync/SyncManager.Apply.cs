@@ -17,8 +17,8 @@ public sealed partial class SyncManager
     /// </summary>
     public async Task<ApplyOutcome> ApplyAsync(IReadOnlyList<PlannedObject> planned, SyncOptions options, CancellationToken cancellationToken)
     {
-        var changes = new ConcurrentBag<Change>(planned.Where(p => !p.NeedsWrite).Select(p => p.Change));
-        var records = new ConcurrentBag<InventoryRecord>();
+        var changes = new ConcurrentQueue<Change>(planned.Where(p => !p.NeedsWrite).Select(p => p.Change));
+        var records = new ConcurrentQueue<InventoryRecord>();
         SyncFailure? failure = null;
         await OrderedBatches.RunAsync(planned.Where(p => p.NeedsWrite), p => p.Desired.Identity.Kind, reverse: false, options.Parallelism, async (item, token) =>
         {
@@ -30,8 +30,8 @@ public sealed partial class SyncManager
             }
 
             Cache.Offer(result.Body);
-            changes.Add(item.Change);
-            records.Add(InventoryRecord.For(item.Desired, LiveFingerprint.Of(result.Body)));
+            changes.Enqueue(item.Change);
+            records.Enqueue(InventoryRecord.For(item.Desired, LiveFingerprint.Of(result.Body)));
             return true;
         }, cancellationToken);
         var ordered = ApplyOrder.Sort(changes, c => (c.Identity.Kind, c.Identity.Namespace, c.Identity.Name));

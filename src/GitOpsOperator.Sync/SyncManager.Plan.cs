@@ -16,20 +16,20 @@ public sealed partial class SyncManager
     /// </summary>
     public async Task<PlanResult> PlanAsync(IReadOnlyList<RenderedObject> desired, IReadOnlyDictionary<ObjectIdentity, InventoryRecord> records, GitSyncOwner owner, SyncOptions options, CancellationToken cancellationToken)
     {
-        var planned = new ConcurrentBag<PlannedObject>();
-        var failures = new ConcurrentBag<SyncFailure>();
+        var planned = new ConcurrentQueue<PlannedObject>();
+        var failures = new ConcurrentQueue<SyncFailure>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(desired, parallel, async (item, token) =>
         {
             var (plan, failure) = await PlanOneAsync(item, records.GetValueOrDefault(item.Identity), owner, options, token);
             if (plan is not null)
             {
-                planned.Add(plan);
+                planned.Enqueue(plan);
             }
 
             if (failure is not null)
             {
-                failures.Add(failure);
+                failures.Enqueue(failure);
             }
         });
         return new PlanResult(

@@ -13,21 +13,21 @@ public sealed partial class SyncManager
     /// </summary>
     public async Task<PruneOutcome> PruneAsync(IReadOnlyList<InventoryRecord> stale, GitSyncOwner owner, SyncOptions options, CancellationToken cancellationToken)
     {
-        var changes = new ConcurrentBag<Change>();
-        var kept = new ConcurrentBag<InventoryRecord>();
-        var failures = new ConcurrentBag<SyncFailure>();
+        var changes = new ConcurrentQueue<Change>();
+        var kept = new ConcurrentQueue<InventoryRecord>();
+        var failures = new ConcurrentQueue<SyncFailure>();
         await OrderedBatches.RunAsync(stale, r => r.Entry.Kind, reverse: true, options.Parallelism, async (record, token) =>
         {
             var (change, failure) = await PruneOneAsync(record, owner, token);
             if (change is not null)
             {
-                changes.Add(change);
+                changes.Enqueue(change);
             }
 
             if (failure is not null)
             {
-                failures.Add(failure);
-                kept.Add(record);
+                failures.Enqueue(failure);
+                kept.Enqueue(record);
             }
 
             return true;
