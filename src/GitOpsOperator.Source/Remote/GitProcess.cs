@@ -14,18 +14,7 @@ internal static class GitProcess
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(environment);
-        var start = new ProcessStartInfo("git")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = GitStartInfo.For(arguments);
         environment.ApplyTo(start.Environment);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("git could not be started");
         process.StandardInput.Close();

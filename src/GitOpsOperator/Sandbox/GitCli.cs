@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using GitOpsOperator.Source.Remote;
 
 namespace GitOpsOperator.Sandbox;
 
@@ -9,19 +10,7 @@ public static class GitCli
     /// <summary>A git process ready to start with these arguments (output and errors redirected, no prompts).</summary>
     public static ProcessStartInfo StartInfo(string? workingDirectory, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "",
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = GitStartInfo.For(arguments, workingDirectory);
         start.Environment["GIT_TERMINAL_PROMPT"] = "0";
         return start;
     }
