@@ -3,6 +3,7 @@ using KubeEmulator.Errors;
 using KubeEmulator.Hosting;
 using KubeEmulator.Introspection;
 using KubeEmulator.Registry;
+using KubeEmulator.Security;
 using KubeEmulator.Writes;
 using Microsoft.AspNetCore.Http;
 
@@ -40,7 +41,8 @@ internal sealed class ApiHandler
     {
         try
         {
-            Authenticate(context.Request);
+            var user = Authenticate(context.Request);
+            context.Items[typeof(UserInfo)] = user;
             var path = context.Request.Path.Value ?? "/";
             if (NonResourceEndpoints.Handles(path))
             {
@@ -68,12 +70,15 @@ internal sealed class ApiHandler
         }
     }
 
-    private void Authenticate(HttpRequest request)
+    /// <summary>Who the request is from; the seam where authentication (and then authorization) plug in.</summary>
+    private UserInfo Authenticate(HttpRequest request)
     {
         if (cluster.Options.BearerToken is { } token && request.Headers.Authorization.ToString() != $"Bearer {token}")
         {
             throw ApiException.Unauthorized();
         }
+
+        return UserInfo.Admin;
     }
 
     /// <summary>Protobuf bodies are read for what typed clients send (create, update, delete); answers are always JSON.</summary>

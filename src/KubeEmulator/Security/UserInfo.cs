@@ -1,0 +1,20 @@
+namespace KubeEmulator.Security;
+
+/// <summary>
+/// Who a request is from, as the real server's authentication layer hands it to authorization: a user name,
+/// an optional uid, groups and extra attributes (after impersonation, the impersonated identity).
+/// </summary>
+public sealed record UserInfo(
+    string Name,
+    string? Uid,
+    IReadOnlyList<string> Groups,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Extra)
+{
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoExtra = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The kubeconfig's admin: user kubernetes-admin in system:masters.</summary>
+    public static UserInfo Admin { get; } = new("kubernetes-admin", null, ["system:masters", "system:authenticated"], NoExtra);
+
+    /// <summary>A request with no credentials on a server that allows anonymous requests.</summary>
+    public static UserInfo Anonymous { get; } = new("system:anonymous", null, ["system:unauthenticated"], NoExtra);
+}
