@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using GitOpsOperator.Manifests;
 using GitOpsOperator.Sync.Api;
 using GitOpsOperator.Sync.Live;
 using GitOpsOperator.Sync.Planning;
@@ -45,7 +47,8 @@ public sealed partial class SyncManager
             return await ApplyRequestAsync(item.Resource, item.Body, dryRun: false, cancellationToken);
         }
 
-        var deleted = await DeleteAsync(item.Resource, item.Desired.Identity.Namespace, item.Desired.Identity.Name, cancellationToken);
+        var live = Cache.Get(item.Desired.Identity);
+        var deleted = await DeleteAsync(item.Resource, item.Desired.Identity, live is null ? "" : ObjectJson.MetadataString(live, "uid"), cancellationToken);
         if (!deleted.IsSuccess && !deleted.IsNotFound)
         {
             return deleted;
@@ -65,6 +68,18 @@ public sealed partial class SyncManager
         }
     }
 
-    private Task<ApiResult> DeleteAsync(ResourceType resource, string ns, string name, CancellationToken cancellationToken) =>
-        api.SendAsync(HttpMethod.Delete, resource.ObjectPath(ns, name) + "?propagationPolicy=Background", null, null, cancellationToken);
+    /// <summary>
+    /// Deletes the object with background propagation; with its uid as a precondition when known, so that a delete sent
+    /// again after a lost answer (or racing a re-creation) never removes a newer object of the same name.
+    /// </summary>
+    private Task<ApiResult> DeleteAsync(ResourceType resource, ObjectIdentity identity, string uid, CancellationToken cancellationToken)
+    {
+        var options = new JsonObject { ["kind"] = "DeleteOptions", ["apiVersion"] = "v1", ["propagationPolicy"] = "Background" };
+        if (uid.Length > 0)
+        {
+            options["preconditions"] = new JsonObject { ["uid"] = uid };
+        }
+
+        return api.SendAsync(HttpMethod.Delete, resource.ObjectPath(identity.Namespace, identity.Name), options, null, cancellationToken);
+    }
 }

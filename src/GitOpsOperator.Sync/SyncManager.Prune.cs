@@ -66,7 +66,7 @@ public sealed partial class SyncManager
             return (new Change(identity, ChangeAction.Skipped, "not pruned: prune disabled on the live object"), null);
         }
 
-        var deleted = await DeleteAsync(resource, identity.Namespace, identity.Name, cancellationToken);
+        var deleted = await DeleteAsync(resource, identity, ObjectJson.MetadataString(live, "uid"), cancellationToken);
         if (!deleted.IsSuccess && !deleted.IsNotFound)
         {
             return (null, new SyncFailure(SyncOutcome.PruneFailed, identity, null, deleted.Message));

@@ -76,7 +76,8 @@ public static partial class OperatorHost
         services.AddSingleton(Options.Create(options));
         services.AddSingleton(connection);
         services.AddSingleton<OperatorMetrics>();
-        services.AddSingleton<IKubernetes>(provider => new Kubernetes(connection.Configuration, new ApiRequestCounter(provider.GetRequiredService<OperatorMetrics>())));
+        services.AddSingleton<KubernetesClients>();
+        services.AddSingleton<IKubernetes>(provider => provider.GetRequiredService<KubernetesClients>().Create());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Readiness>();
         services.AddSingleton<IEndpointMapper, HealthEndpoints>();

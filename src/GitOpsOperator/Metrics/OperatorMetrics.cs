@@ -19,6 +19,7 @@ public sealed class OperatorMetrics : IWorkQueueMetrics
     private readonly Histogram gitFetchDuration;
     private readonly Counter gitPolls;
     private readonly Counter apiRequests;
+    private readonly Counter apiRetries;
 
     public OperatorMetrics()
     {
@@ -39,6 +40,8 @@ public sealed class OperatorMetrics : IWorkQueueMetrics
             "gitops_git_polls_total", "Git polls of a remote, by whether objects were fetched (false: the ref listing showed nothing new).", ["fetched"]);
         apiRequests = factory.CreateCounter(
             "gitops_api_requests_total", "Requests the operator sent to the Kubernetes API server, by verb.", ["verb"]);
+        apiRetries = factory.CreateCounter(
+            "gitops_api_retries_total", "Kubernetes API requests sent again after a transient failure, by code (429, 5xx, or reset for a reset connection).", ["code"]);
         gitPolls.WithLabels("true");
         gitPolls.WithLabels("false");
     }
@@ -78,6 +81,9 @@ public sealed class OperatorMetrics : IWorkQueueMetrics
 
     /// <summary>The operator's Kubernetes client sent a request with this verb.</summary>
     public void ApiRequest(string verb) => apiRequests.WithLabels(verb).Inc();
+
+    /// <summary>An idempotent API request failed transiently with this code ("429", "503", "reset", …) and is sent again.</summary>
+    public void ApiRetried(string code) => apiRetries.WithLabels(code).Inc();
 
     private static class ReconcileResults
     {

@@ -23,7 +23,7 @@ public sealed class GitSyncController(
     SyncEvents events,
     GitSyncFinalizer finalizer,
     ArtifactChangedNotifier notifier,
-    KubernetesConnection connection,
+    KubernetesClients clients,
     GitSyncControllerOptions syncOptions,
     IOptions<OperatorOptions> options,
     OperatorMetrics metrics,
@@ -35,7 +35,7 @@ public sealed class GitSyncController(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var client = new Kubernetes(connection.Configuration, new ApiRequestCounter(metrics));
+        using var client = clients.Create();
         await using var sync = new SyncManager(client);
         var revisions = new RevisionSync(renderer, new ClusterApiScope(sync), sync, writer, events, syncOptions, metrics, time);
         var reconciler = new GitSyncReconciler(

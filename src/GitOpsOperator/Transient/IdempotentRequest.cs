@@ -1,0 +1,31 @@
+using GitOpsOperator.Metrics;
+
+namespace GitOpsOperator.Transient;
+
+/// <summary>
+/// Which API requests may be sent again after a failure without changing their effect: reads (not watches: the
+/// informer re-establishes those from their resourceVersion), server-side applies (the same apply twice is one apply),
+/// dry-runs (they write nothing), and deletes guarded by preconditions (a second one finds the object gone or changed).
+/// </summary>
+public static class IdempotentRequest
+{
+    public const string ApplyPatchContentType = "application/apply-patch+yaml";
+
+    public static bool Is(HttpRequestMessage request, string? body)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var verb = ApiVerb.Of(request.Method, request.RequestUri);
+        return verb switch
+        {
+            "get" or "list" => true,
+            "watch" => false,
+            _ when IsDryRun(request.RequestUri) => true,
+            "patch" => request.Content?.Headers.ContentType?.MediaType == ApplyPatchContentType,
+            "delete" => body?.Contains("\"preconditions\"", StringComparison.Ordinal) == true,
+            _ => false,
+        };
+    }
+
+    private static bool IsDryRun(Uri? uri) =>
+        uri is not null && uri.Query.TrimStart('?').Split('&').Any(pair => pair.StartsWith("dryRun=", StringComparison.Ordinal));
+}
