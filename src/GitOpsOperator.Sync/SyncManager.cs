@@ -49,6 +49,12 @@ public sealed partial class SyncManager : IAsyncDisposable
             return Failed(plan.Failures, ChangeSet.Empty, request.Inventory);
         }
 
+        var planned = Merge(request.Inventory, request.Desired.Where(d => !records.ContainsKey(d.Identity)).Select(d => new InventoryRecord(InventoryRecord.EntryOf(d), null)));
+        if (planned.Count > request.Inventory.Count)
+        {
+            await request.RecordPlannedInventory(planned, cancellationToken);
+        }
+
         var firstStage = plan.Objects.Where(p => IsFirstStage(p.Desired.Identity)).ToList();
         var stageOne = await ApplyAsync(firstStage, options, cancellationToken);
         if (stageOne.Failure is not null)

@@ -6,4 +6,11 @@ namespace GitOpsOperator.Sync;
 public sealed record SyncRequest(GitSyncOwner Owner, IReadOnlyList<RenderedObject> Desired, IReadOnlyList<InventoryRecord> Inventory)
 {
     public SyncOptions Options { get; init; } = SyncOptions.Default;
+
+    /// <summary>
+    /// Called once before the first write when the desired set brings objects the inventory lacks, with the inventory
+    /// planned for this revision (the old records and the new objects'). Recording it first keeps every object a sync
+    /// writes in the inventory even when the process dies before the sync ends, so a later sync can prune it.
+    /// </summary>
+    public Func<IReadOnlyList<InventoryRecord>, CancellationToken, Task> RecordPlannedInventory { get; init; } = (_, _) => Task.CompletedTask;
 }

@@ -8,8 +8,11 @@ public sealed record SyncResult(SyncOutcome Outcome, ChangeSet Changes, IReadOnl
 {
     public bool Succeeded => Outcome == SyncOutcome.Succeeded;
 
-    /// <summary>A one-line summary for a condition message: the counts, or the failures.</summary>
+    /// <summary>A short summary for a condition message: the counts, or the first few failures and what was applied.</summary>
     public string Message => Succeeded
         ? Changes.ToString()
-        : $"{string.Join("; ", Failures)}" + (Changes.Writes.Count > 0 ? $" (applied before stopping: {string.Join(", ", Changes.Writes.Select(c => c.Identity))})" : "");
+        : ItemSummary.First(Failures) + (Changes.Writes.Count > 0 ? $" (applied before stopping: {ItemSummary.First(Changes.Writes.Select(c => c.Identity).ToList())})" : "");
+
+    /// <summary>Every failure, as many as fit an Event message.</summary>
+    public string Details => ItemSummary.Within(Failures);
 }

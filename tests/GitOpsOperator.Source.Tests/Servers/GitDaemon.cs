@@ -6,11 +6,13 @@ namespace GitOpsOperator.Source.Tests.Servers;
 /// <summary><c>git daemon</c> serving every repository under a directory on a loopback port.</summary>
 public sealed class GitDaemon : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly string _basePath;
+    private Process _process;
 
-    private GitDaemon(Process process, int port)
+    private GitDaemon(Process process, string basePath, int port)
     {
         _process = process;
+        _basePath = basePath;
         Port = port;
     }
 
@@ -19,6 +21,38 @@ public sealed class GitDaemon : IAsyncDisposable
     public static async Task<GitDaemon> StartAsync(string basePath)
     {
         var port = Cli.FreePort();
+        return new GitDaemon(await LaunchAsync(basePath, port), basePath, port);
+    }
+
+    public string Url(string repoName) => $"git://127.0.0.1:{Port}/{repoName}.git";
+
+    /// <summary>Ends the daemon: clients now find nothing listening on its port.</summary>
+    public async Task StopAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts the daemon again on the same port after <see cref="StopAsync"/>.</summary>
+    public async Task StartAgainAsync()
+    {
+        _process.Dispose();
+        _process = await LaunchAsync(_basePath, Port);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static async Task<Process> LaunchAsync(string basePath, int port)
+    {
         var start = new ProcessStartInfo("/usr/lib/git-core/git-daemon") { UseShellExecute = false, RedirectStandardError = true };
         foreach (var argument in new[]
         {
@@ -34,15 +68,6 @@ public sealed class GitDaemon : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         await Cli.WaitForPortAsync(port, TimeSpan.FromSeconds(30));
-        return new GitDaemon(process, port);
-    }
-
-    public string Url(string repoName) => $"git://127.0.0.1:{Port}/{repoName}.git";
-
-    public async ValueTask DisposeAsync()
-    {
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-        _process.Dispose();
+        return process;
     }
 }

@@ -34,9 +34,10 @@ internal sealed class GitOpsCluster : IAsyncDisposable
 
     public string Kubeconfig => Cluster.KubeconfigPath;
 
-    public static async Task<GitOpsCluster> StartAsync()
+    /// <summary>Starts it all; <paramref name="operatorKubeconfig"/> writes the operator's own kubeconfig (to reach the cluster through a relay).</summary>
+    public static async Task<GitOpsCluster> StartAsync(Func<EmulatedCluster, string, string>? operatorKubeconfig = null)
     {
-        var operatorWithGit = await OperatorWithGit.StartAsync();
+        var operatorWithGit = await OperatorWithGit.StartAsync(operatorKubeconfig: operatorKubeconfig);
         var origin = await operatorWithGit.CreateOriginAsync(Source);
         var daemon = await GitDaemon.StartAsync(operatorWithGit.ServeRoot);
         var clone = await WorkingClone.CreateAsync(origin.GitDir, Path.Combine(operatorWithGit.ServeRoot, "..", "clone"));
@@ -81,12 +82,18 @@ internal sealed class GitOpsCluster : IAsyncDisposable
         Client.CustomObjects.GetNamespacedCustomObjectAsync<GitSync>(GitOpsApi.Group, GitOpsApi.Version, Namespace, GitOpsApi.GitSyncPlural, name);
 
     /// <summary>Waits until the GitSync satisfies the condition; the failure shows its last status.</summary>
-    public Task<GitSync> WaitForGitSyncAsync(string name, Func<GitSync, bool> condition, string what) =>
-        Eventually.ValueAsync(() => GetGitSyncAsync(name), condition, $"{name}: {what}", s => KubernetesJson.Serialize(s.Status));
+    public Task<GitSync> WaitForGitSyncAsync(string name, Func<GitSync, bool> condition, string what, TimeSpan? deadline = null) =>
+        Eventually.ValueAsync(() => GetGitSyncAsync(name), condition, $"{name}: {what}", s => KubernetesJson.Serialize(s.Status), deadline);
 
     /// <summary>Waits until the GitSync is Ready=True at the revision of this commit.</summary>
-    public Task<GitSync> WaitForReadyAsync(string name, string sha) =>
-        WaitForGitSyncAsync(name, s => s.IsReadyAt(Revision(sha)), $"Ready at {Revision(sha)}");
+    public Task<GitSync> WaitForReadyAsync(string name, string sha, TimeSpan? deadline = null) =>
+        WaitForGitSyncAsync(name, s => s.IsReadyAt(Revision(sha)), $"Ready at {Revision(sha)}", deadline);
+
+    /// <summary>The git server goes down (its address stays reserved for <see cref="StartGitAsync"/>).</summary>
+    public Task StopGitAsync() => daemon.StopAsync();
+
+    /// <summary>The git server comes back at the same address.</summary>
+    public Task StartGitAsync() => daemon.StartAgainAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -54,7 +54,9 @@ internal sealed class OperatorWithGit : IAsyncDisposable
     /// <summary>The operator's HTTP endpoints (health, metrics, webhooks).</summary>
     public Uri HttpAddress => host.Services.GetRequiredService<HttpEndpointsService>().Address!;
 
-    public static async Task<OperatorWithGit> StartAsync(EmulatorOptions? emulatorOptions = null, string? watchedNamespace = null)
+    /// <summary>Starts it all; <paramref name="operatorKubeconfig"/> gives the operator another way to the cluster (a relay).</summary>
+    public static async Task<OperatorWithGit> StartAsync(
+        EmulatorOptions? emulatorOptions = null, string? watchedNamespace = null, Func<EmulatedCluster, string, string>? operatorKubeconfig = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"gitrepo-tests-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path.Combine(root, "served"));
@@ -64,7 +66,8 @@ internal sealed class OperatorWithGit : IAsyncDisposable
         await cluster.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });
         var options = new OperatorOptions { HttpPort = 0, HttpAddress = "127.0.0.1", Namespace = watchedNamespace };
         var settings = new Dictionary<string, string?> { ["Operator:GitCacheDirectory"] = Path.Combine(root, "cache") };
-        var host = OperatorHost.Build(settings, options, KubernetesConnection.Resolve(cluster.KubeconfigPath));
+        var kubeconfig = operatorKubeconfig?.Invoke(cluster, Path.Combine(root, "operator-kubeconfig")) ?? cluster.KubeconfigPath;
+        var host = OperatorHost.Build(settings, options, KubernetesConnection.Resolve(kubeconfig));
         await host.StartAsync();
         return new OperatorWithGit(cluster, host, root);
     }

@@ -34,9 +34,9 @@ internal static class Eventually
     }
 
     /// <summary>Reads a value until it satisfies the condition and returns it; a failure shows the last value read.</summary>
-    public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what, Func<T, string> describe)
+    public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what, Func<T, string> describe, TimeSpan? deadline = null)
     {
-        var giveUp = DateTime.UtcNow + Deadline;
+        var giveUp = DateTime.UtcNow + (deadline ?? Deadline);
         var value = await read();
         while (!condition(value))
         {

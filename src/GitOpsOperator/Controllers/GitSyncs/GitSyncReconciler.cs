@@ -97,13 +97,13 @@ public sealed partial class GitSyncReconciler(
             metrics.ObjectsPruned(pruned.Changes.Count(c => c.Action == ChangeAction.Pruned));
             if (pruned.Failures.Count > 0)
             {
-                var message = string.Join("; ", pruned.Failures);
+                var message = ItemSummary.First(pruned.Failures);
                 var failed = SyncStatus.Blocked(current, Reasons.PruneFailed, message, gitSync.Metadata.Generation ?? 0, null, Now()) with
                 {
                     Inventory = InventoryMapping.ToStatus(pruned.Kept),
                 };
                 await writer.WriteIfChangedAsync(gitSync, state, current, failed, cancellationToken).ConfigureAwait(false);
-                await events.FailedAsync(gitSync, current, failed, cancellationToken).ConfigureAwait(false);
+                await events.FailedAsync(gitSync, current, failed, ItemSummary.Within(pruned.Failures), cancellationToken).ConfigureAwait(false);
                 return WorkResult.Failure(message);
             }
         }
@@ -116,7 +116,7 @@ public sealed partial class GitSyncReconciler(
     {
         var blocked = SyncStatus.Blocked(current, reason, message, gitSync.Metadata.Generation ?? 0, GitSyncTriggers.RequestedAt(gitSync), Now());
         await writer.WriteIfChangedAsync(gitSync, state, current, blocked, cancellationToken).ConfigureAwait(false);
-        await events.FailedAsync(gitSync, current, blocked, cancellationToken).ConfigureAwait(false);
+        await events.FailedAsync(gitSync, current, blocked, null, cancellationToken).ConfigureAwait(false);
     }
 
     private DateTimeOffset Now() => WholeSeconds.Of(time.GetUtcNow());

@@ -77,6 +77,9 @@ public sealed class RevisionSync(
         var request = new SyncRequest(run.Owner, objects, InventoryMapping.ToRecords(current.Inventory))
         {
             Options = new SyncOptions { Parallelism = options.SyncParallelism, Force = spec.Force, Prune = spec.Prune, AllowEmpty = spec.AllowEmpty },
+            RecordPlannedInventory = async (planned, token) =>
+                current = await writer.WriteIfChangedAsync(run.GitSync, run.State, current, current with { Inventory = InventoryMapping.ToStatus(planned) }, token)
+                    .ConfigureAwait(false),
         };
         run.State.LastSynced = null;
         var result = await SyncHoldingDriftAsync(run.State, request, cancellationToken).ConfigureAwait(false);
@@ -85,7 +88,7 @@ public sealed class RevisionSync(
         var inventory = InventoryMapping.ToStatus(result.Inventory);
         if (!result.Succeeded)
         {
-            var failed = new Attempt(run.Revision, run.Entry(HistoryEntry.Failed, result.Changes, result.Message, Now()), inventory);
+            var failed = new Attempt(run.Revision, run.Entry(HistoryEntry.Failed, result.Changes, result.Message, Now()), inventory) { Details = result.Details };
             return await FailedAsync(run, current, failed, result.Outcome.ToString(), cancellationToken).ConfigureAwait(false);
         }
 
@@ -100,7 +103,10 @@ public sealed class RevisionSync(
 
             if (!health.Healthy)
             {
-                var unhealthy = new Attempt(run.Revision, run.Entry(HistoryEntry.Failed, result.Changes, string.Join("; ", health.Failures), Now()), inventory);
+                var unhealthy = new Attempt(run.Revision, run.Entry(HistoryEntry.Failed, result.Changes, ItemSummary.First(health.Failures), Now()), inventory)
+                {
+                    Details = ItemSummary.Within(health.Failures),
+                };
                 return await FailedAsync(run, current, unhealthy, Reasons.HealthCheckFailed, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -174,7 +180,7 @@ public sealed class RevisionSync(
     {
         var failed = SyncStatus.Failed(current, attempt, reason, run.Generation, run.RequestedAt, Now());
         await writer.WriteIfChangedAsync(run.GitSync, run.State, current, failed, cancellationToken).ConfigureAwait(false);
-        await events.FailedAsync(run.GitSync, current, failed, cancellationToken).ConfigureAwait(false);
+        await events.FailedAsync(run.GitSync, current, failed, attempt.Details, cancellationToken).ConfigureAwait(false);
         return run.Schedule.Retry($"{reason}: {attempt.Entry.Message}");
     }
 

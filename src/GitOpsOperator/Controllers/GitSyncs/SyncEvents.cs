@@ -22,8 +22,11 @@ public sealed class SyncEvents(EventRecorder recorder)
             : recorder.RecordAsync(gitSync, EventRecorder.Normal, reason, $"revision {revision}: {changes}", cancellationToken);
     }
 
-    /// <summary>A Warning with the Ready reason when Ready is False and was not so with that reason and message before.</summary>
-    public Task FailedAsync(GitSync gitSync, GitSyncStatus before, GitSyncStatus after, CancellationToken cancellationToken)
+    /// <summary>
+    /// A Warning with the Ready reason when Ready is False and was not so with that reason and message before; its message
+    /// is <paramref name="details"/> (the whole list of failures, bounded) when given, else Ready's.
+    /// </summary>
+    public Task FailedAsync(GitSync gitSync, GitSyncStatus before, GitSyncStatus after, string? details, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
@@ -31,7 +34,7 @@ public sealed class SyncEvents(EventRecorder recorder)
         var ready = after.Conditions.Find(ConditionTypes.Ready);
         var transition = ready is { Status: Condition.False } && (old?.Status != ready.Status || old.Reason != ready.Reason || old.Message != ready.Message);
         return transition
-            ? recorder.RecordAsync(gitSync, EventRecorder.Warning, ready!.Reason, ready.Message, cancellationToken)
+            ? recorder.RecordAsync(gitSync, EventRecorder.Warning, ready!.Reason, details ?? ready.Message, cancellationToken)
             : Task.CompletedTask;
     }
 }
