@@ -5,11 +5,14 @@ namespace GitOpsOperator.Transient;
 /// <summary>
 /// Which API requests may be sent again after a failure without changing their effect: reads (not watches: the
 /// informer re-establishes those from their resourceVersion), server-side applies (the same apply twice is one apply),
-/// dry-runs (they write nothing), and deletes guarded by preconditions (a second one finds the object gone or changed).
+/// JSON merge patches (RFC 7386: a merge patch sets and removes keys, so applying it twice is applying it once; the
+/// operator's status writes are such patches), dry-runs (they write nothing), and deletes guarded by preconditions (a
+/// second one finds the object gone or changed). Creates, updates (PUT) and other patch types are sent once.
 /// </summary>
 public static class IdempotentRequest
 {
     public const string ApplyPatchContentType = "application/apply-patch+yaml";
+    public const string MergePatchContentType = "application/merge-patch+json";
 
     public static bool Is(HttpRequestMessage request, string? body)
     {
@@ -20,7 +23,7 @@ public static class IdempotentRequest
             "get" or "list" => true,
             "watch" => false,
             _ when IsDryRun(request.RequestUri) => true,
-            "patch" => request.Content?.Headers.ContentType?.MediaType == ApplyPatchContentType,
+            "patch" => request.Content?.Headers.ContentType?.MediaType is ApplyPatchContentType or MergePatchContentType,
             "delete" => body?.Contains("\"preconditions\"", StringComparison.Ordinal) == true,
             _ => false,
         };

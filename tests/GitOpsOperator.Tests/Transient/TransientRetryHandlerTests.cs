@@ -76,6 +76,19 @@ public sealed class TransientRetryHandlerTests
     }
 
     [Fact]
+    public async Task A_merge_patch_is_retried_and_a_json_patch_is_not()
+    {
+        var merge = new ScriptedServer(ScriptedServer.Status(HttpStatusCode.ServiceUnavailable));
+        var json = new ScriptedServer(ScriptedServer.Status(HttpStatusCode.ServiceUnavailable));
+
+        using var merged = await SendAsync(merge, WithBody(HttpMethod.Patch, ConfigMap, "{\"data\":{\"a\":\"1\"}}", IdempotentRequest.MergePatchContentType));
+        using var patched = await SendAsync(json, WithBody(HttpMethod.Patch, ConfigMap, "[{\"op\":\"add\",\"path\":\"/data/a\",\"value\":\"1\"}]", "application/json-patch+json"));
+
+        Assert.Equal((HttpStatusCode.OK, 2), (merged.StatusCode, merge.Received.Count));
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, 1), (patched.StatusCode, json.Received.Count));
+    }
+
+    [Fact]
     public async Task A_delete_is_retried_only_with_preconditions()
     {
         var plain = new ScriptedServer(ScriptedServer.Status(HttpStatusCode.ServiceUnavailable));
