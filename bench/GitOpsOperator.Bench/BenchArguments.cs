@@ -4,10 +4,13 @@ namespace GitOpsOperator.Bench;
 
 /// <summary>
 /// The benchmark's command line: `--minutes N` sets the length of the measured steady state; `--operator-env NAME=VALUE`
-/// (repeatable) sets an environment variable of the operator process, e.g. a GC setting such as DOTNET_GCHeapHardLimit.
+/// (repeatable) sets an environment variable of the operator process, e.g. a GC setting such as DOTNET_GCHeapHardLimit;
+/// `--failover` runs the operator with leader election and, after the measurement, kills it under a standby replica.
 /// </summary>
 internal static class BenchArguments
 {
+    public static bool Failover(string[] args) => args.Contains("--failover");
+
     public static double Minutes(string[] args, double defaultMinutes)
     {
         var at = Array.IndexOf(args, "--minutes");

@@ -9,6 +9,8 @@ internal sealed class OperatorProcess : IAsyncDisposable
     private readonly Process process;
     private readonly Task draining;
     private int reconciles;
+    private long firstReconcile;
+    private int following;
 
     private OperatorProcess(Process process)
     {
@@ -21,13 +23,24 @@ internal sealed class OperatorProcess : IAsyncDisposable
     /// <summary>GitSync reconciles the operator has logged so far.</summary>
     public int GitSyncReconciles => Volatile.Read(ref reconciles);
 
-    public static OperatorProcess Start(string kubeconfig, string cacheDirectory, IReadOnlyDictionary<string, string> environment)
+    /// <summary>When (a <see cref="Stopwatch"/> timestamp) it logged its first GitSync reconcile; 0 before.</summary>
+    public long FirstReconcileAt => Interlocked.Read(ref firstReconcile);
+
+    /// <summary>Whether it logged that it follows another replica's leadership.</summary>
+    public bool Following => Volatile.Read(ref following) == 1;
+
+    public static OperatorProcess Start(string kubeconfig, string cacheDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "GitOpsOperator.dll"), "--kubeconfig", kubeconfig, "--http-address", "127.0.0.1", "--http-port", "0",
         })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -69,7 +82,13 @@ internal sealed class OperatorProcess : IAsyncDisposable
     {
         if (line is not null && line.Contains("Reconciled", StringComparison.Ordinal) && line.Contains("GitSync", StringComparison.Ordinal))
         {
+            Interlocked.CompareExchange(ref firstReconcile, Stopwatch.GetTimestamp(), 0);
             Interlocked.Increment(ref reconciles);
+        }
+
+        if (line is not null && line.Contains("follows the leader", StringComparison.Ordinal))
+        {
+            Volatile.Write(ref following, 1);
         }
     }
 

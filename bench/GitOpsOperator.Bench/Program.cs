@@ -12,12 +12,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 // steady state (nothing changes in git) measured on the operator process: RSS, CPU, API requests by verb.
 // `--minutes N` measures a longer window; RSS is printed once a minute so a trend shows whether it levels off.
 // `--operator-env NAME=VALUE` sets the operator's environment (GC settings).
+// `--failover`: leader election on; after the measurement a standby replica starts, the leader is killed (SIGKILL) and
+// the time from the kill to the standby's first GitSync reconcile is printed.
 const int Apps = 100;
 const string Namespace = "gitops-system";
 const string Interval = "30s";
 var measureFor = TimeSpan.FromMinutes(BenchArguments.Minutes(args, defaultMinutes: 2));
 string[] verbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
 var readyDeadline = TimeSpan.FromMinutes(3);
+string[] leaderElection = BenchArguments.Failover(args) ? ["--leader-election", "--lease-namespace", Namespace] : [];
 
 var directory = Directory.CreateTempSubdirectory("gitops-bench-").FullName;
 await using var cluster = await EmulatedCluster.StartAsync();
@@ -31,7 +34,7 @@ foreach (var name in new[] { Namespace }.Concat(Enumerable.Range(0, Apps).Select
 
 var repo = await Monorepo.CreateAsync(directory, Apps);
 await using var operatorProcess = OperatorProcess.Start(
-    cluster.KubeconfigPath, Path.Combine(directory, "cache"), BenchArguments.OperatorEnvironment(args));
+    cluster.KubeconfigPath, Path.Combine(directory, "cache"), BenchArguments.OperatorEnvironment(args), leaderElection);
 var setup = Stopwatch.StartNew();
 await client.CustomObjects.CreateNamespacedCustomObjectAsync(
     new GitRepository
@@ -111,9 +114,35 @@ foreach (var verb in verbs.Union(requests.Keys.Select(k => k.Verb)))
     Console.WriteLine($"| API {verb} requests per minute | {ofVerb.Sum(r => r.Value) / minutes:F1}{detail} |");
 }
 
+if (BenchArguments.Failover(args))
+{
+    await using var standby = OperatorProcess.Start(
+        cluster.KubeconfigPath, Path.Combine(directory, "cache-standby"), BenchArguments.OperatorEnvironment(args), leaderElection);
+    await UntilAsync(() => standby.Following, "the standby follows the leader");
+    var killedAt = Stopwatch.GetTimestamp();
+    await operatorProcess.DisposeAsync();
+    await UntilAsync(() => standby.FirstReconcileAt != 0, "the standby reconciles");
+    var gap = Stopwatch.GetElapsedTime(killedAt, standby.FirstReconcileAt);
+    Console.WriteLine($"| leader killed (SIGKILL) → the standby's first GitSync reconcile (default lease 15 s) | {gap.TotalSeconds:F1} s |");
+}
+
 Console.WriteLine();
 Console.WriteLine("Reproduce: dotnet run -c Release --project bench/GitOpsOperator.Bench" + (args.Length == 0 ? "" : " -- " + string.Join(' ', args)));
 Directory.Delete(directory, recursive: true);
+
+static async Task UntilAsync(Func<bool> condition, string what)
+{
+    var waited = Stopwatch.StartNew();
+    while (!condition())
+    {
+        if (waited.Elapsed > TimeSpan.FromMinutes(2))
+        {
+            throw new TimeoutException($"gave up waiting for: {what}");
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(20));
+    }
+}
 
 static string Mib(long bytes) => (bytes / 1024.0 / 1024.0).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
 
