@@ -92,6 +92,13 @@ internal sealed class OperatorProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Gone at once, as an OOM-killed pod: SIGKILL, no shutdown, no Lease handed back.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

@@ -120,7 +120,7 @@ if (BenchArguments.Failover(args))
         cluster.KubeconfigPath, Path.Combine(directory, "cache-standby"), BenchArguments.OperatorEnvironment(args), leaderElection);
     await UntilAsync(() => standby.Following, "the standby follows the leader");
     var killedAt = Stopwatch.GetTimestamp();
-    await operatorProcess.DisposeAsync();
+    await operatorProcess.KillAsync();
     await UntilAsync(() => standby.FirstReconcileAt != 0, "the standby reconciles");
     var gap = Stopwatch.GetElapsedTime(killedAt, standby.FirstReconcileAt);
     Console.WriteLine($"| leader killed (SIGKILL) → the standby's first GitSync reconcile (default lease 15 s) | {gap.TotalSeconds:F1} s |");
