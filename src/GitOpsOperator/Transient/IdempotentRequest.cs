@@ -7,7 +7,8 @@ namespace GitOpsOperator.Transient;
 /// informer re-establishes those from their resourceVersion), server-side applies (the same apply twice is one apply),
 /// JSON merge patches (RFC 7386: a merge patch sets and removes keys, so applying it twice is applying it once; the
 /// operator's status writes are such patches), dry-runs (they write nothing), and deletes guarded by preconditions (a
-/// second one finds the object gone or changed). Creates, updates (PUT) and other patch types are sent once.
+/// second one finds the object gone or changed). Creates, updates (PUT) and other patch types are sent once; so are
+/// Lease requests, which leader election retries on its own clock (a retry here would outlast its renew deadline).
 /// </summary>
 public static class IdempotentRequest
 {
@@ -20,6 +21,7 @@ public static class IdempotentRequest
         var verb = ApiVerb.Of(request.Method, request.RequestUri);
         return verb switch
         {
+            _ when request.RequestUri?.AbsolutePath.StartsWith("/apis/coordination.k8s.io/", StringComparison.Ordinal) == true => false,
             "get" or "list" => true,
             "watch" => false,
             _ when IsDryRun(request.RequestUri) => true,

@@ -102,6 +102,17 @@ public sealed class TransientRetryHandlerTests
     }
 
     [Fact]
+    public async Task A_lease_read_is_left_to_leader_election()
+    {
+        var server = new ScriptedServer(ScriptedServer.Status(HttpStatusCode.ServiceUnavailable));
+
+        using var response = await SendAsync(server, new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:6443/apis/coordination.k8s.io/v1/namespaces/team/leases/leader"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Single(server.Received);
+    }
+
+    [Fact]
     public async Task A_watch_is_left_to_the_informer()
     {
         var server = new ScriptedServer(ScriptedServer.Status(HttpStatusCode.ServiceUnavailable));
