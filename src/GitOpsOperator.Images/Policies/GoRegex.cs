@@ -102,7 +102,10 @@ public sealed partial class GoRegex
                 continue;
             }
 
-            var group = match.Groups[template[start..end]];
+            var name = template[start..end];
+            var group = int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                ? match.Groups[number]
+                : match.Groups[name];
             result.Append(group.Success ? group.Value : "");
             position = braced ? end + 1 : end;
         }
