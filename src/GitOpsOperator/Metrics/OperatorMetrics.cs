@@ -19,6 +19,7 @@ public sealed class OperatorMetrics : IWorkQueueMetrics
     private readonly Histogram gitFetchDuration;
     private readonly Counter gitPolls;
     private readonly Counter apiRequests;
+    private readonly Counter imageScans;
 
     public OperatorMetrics()
     {
@@ -39,6 +40,9 @@ public sealed class OperatorMetrics : IWorkQueueMetrics
             "gitops_git_polls_total", "Git polls of a remote, by whether objects were fetched (false: the ref listing showed nothing new).", ["fetched"]);
         apiRequests = factory.CreateCounter(
             "gitops_api_requests_total", "Requests the operator sent to the Kubernetes API server, by verb.", ["verb"]);
+        imageScans = factory.CreateCounter(
+            "gitops_image_scans_total", "Registry scans of image repositories (one per image and credentials, however many ImageRepositories share it), by result: success or the failure's reason.", ["result"]);
+        imageScans.WithLabels(ReconcileResults.Success);
         gitPolls.WithLabels("true");
         gitPolls.WithLabels("false");
     }
@@ -75,6 +79,9 @@ public sealed class OperatorMetrics : IWorkQueueMetrics
             gitFetchDuration.Observe(duration.TotalSeconds);
         }
     }
+
+    /// <summary>A registry scan ended: <paramref name="failureReason"/> is null when it succeeded.</summary>
+    public void ImageScanned(string? failureReason) => imageScans.WithLabels(failureReason ?? ReconcileResults.Success).Inc();
 
     /// <summary>The operator's Kubernetes client sent a request with this verb.</summary>
     public void ApiRequest(string verb) => apiRequests.WithLabels(verb).Inc();
