@@ -64,7 +64,7 @@ public sealed partial class ImagePolicyReconciler(
         var repositoryKey = new ImageRepositoryKey(key.Namespace, policy.Spec.ImageRepositoryRef.Name);
         var repository = repositories.Get(repositoryKey);
         var tags = scanned.Get(repositoryKey);
-        if (repository is null || tags is null || repository.Status?.CanonicalImageName is not { } image)
+        if (repository is null || tags is null)
         {
             var why = repository is null
                 ? $"ImageRepository {repositoryKey} not found"
@@ -72,8 +72,9 @@ public sealed partial class ImagePolicyReconciler(
             return await FailAsync(policy, current, Reasons.DependencyNotReady, why, cancellationToken).ConfigureAwait(false);
         }
 
+        var image = tags.Image;
         var floor = current.LatestRef is { } latest && latest.Image == image ? latest.Tag : null;
-        var tag = selector.Select(tags, floor, out var failure);
+        var tag = selector.Select(tags.Tags, floor, out var failure);
         if (tag is null)
         {
             var reason = failure!.Invalid ? ImagePolicyStatuses.InvalidPolicy : ImagePolicyStatuses.NoMatchingTag;

@@ -75,15 +75,10 @@ public sealed partial class ImageRepositoryReconciler(
         }
 
         var tags = scan.Tags.Where(tag => !exclusions.Any(exclusion => exclusion.Match(tag, out _) is not null)).ToList();
-        var changed = scanned.Set(key, tags);
-        var wasReady = current.Conditions.IsTrue(ConditionTypes.Ready);
-        var succeeded = ImageRepositoryStatuses.Scanned(
-            current, target.Value!.Image.CanonicalName, tags, scan.Truncated, changed, generation, requestedAt, time.GetUtcNow());
+        var image = target.Value!.Image.CanonicalName;
+        var changed = scanned.Set(key, new RepositoryTags(image, tags));
+        var succeeded = ImageRepositoryStatuses.Scanned(current, image, tags, scan.Truncated, changed, generation, requestedAt, time.GetUtcNow());
         await WriteIfChangedAsync(repository, current, succeeded, cancellationToken).ConfigureAwait(false);
-        if (!wasReady)
-        {
-            scanned.Publish(key);
-        }
 
         if (changed == true)
         {

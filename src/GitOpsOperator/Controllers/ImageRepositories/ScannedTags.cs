@@ -3,6 +3,9 @@ using System.Collections.Immutable;
 
 namespace GitOpsOperator.Controllers.ImageRepositories;
 
+/// <summary>An ImageRepository's canonical image name and its tags from the last successful scan.</summary>
+public sealed record RepositoryTags(string Image, IReadOnlyList<string> Tags);
+
 /// <summary>
 /// Every ImageRepository's tags from its last successful scan (its exclusionList applied), kept in memory for its
 /// ImagePolicies (status holds only ten). A changed tag set is published to subscribers (the ImagePolicy controller),
@@ -10,21 +13,21 @@ namespace GitOpsOperator.Controllers.ImageRepositories;
 /// </summary>
 public sealed class ScannedTags
 {
-    private readonly ConcurrentDictionary<ImageRepositoryKey, IReadOnlyList<string>> tags = new();
+    private readonly ConcurrentDictionary<ImageRepositoryKey, RepositoryTags> tags = new();
     private ImmutableList<Action<ImageRepositoryKey>> subscribers = [];
 
-    public IReadOnlyList<string>? Get(ImageRepositoryKey key) => tags.GetValueOrDefault(key);
+    public RepositoryTags? Get(ImageRepositoryKey key) => tags.GetValueOrDefault(key);
 
     /// <summary>
     /// Stores the tags and tells subscribers when they differ from those stored before. Returns whether they differ,
     /// or null when nothing was stored before (the first scan since the operator started).
     /// </summary>
-    public bool? Set(ImageRepositoryKey key, IReadOnlyList<string> scanned)
+    public bool? Set(ImageRepositoryKey key, RepositoryTags scanned)
     {
         ArgumentNullException.ThrowIfNull(scanned);
         var previous = tags.GetValueOrDefault(key);
         tags[key] = scanned;
-        bool? changed = previous is null ? null : !previous.SequenceEqual(scanned, StringComparer.Ordinal);
+        bool? changed = previous is null ? null : previous.Image != scanned.Image || !previous.Tags.SequenceEqual(scanned.Tags, StringComparer.Ordinal);
         if (changed != false)
         {
             Publish(key);
@@ -49,8 +52,7 @@ public sealed class ScannedTags
         return new Subscription(() => ImmutableInterlocked.Update(ref subscribers, list => list.Remove(subscriber)));
     }
 
-    /// <summary>Tells subscribers the repository changed in a way its policies care about (its readiness).</summary>
-    public void Publish(ImageRepositoryKey key)
+    private void Publish(ImageRepositoryKey key)
     {
         foreach (var subscriber in Volatile.Read(ref subscribers))
         {
