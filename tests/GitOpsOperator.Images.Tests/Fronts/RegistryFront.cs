@@ -44,6 +44,9 @@ public sealed class RegistryFront : IAsyncDisposable
     /// <summary>When set, every /v2 request is answered 429 with this Retry-After.</summary>
     public TimeSpan? RateLimitFor { get; set; }
 
+    /// <summary>False: every tag in one page whatever n says, as distribution 2.8 does.</summary>
+    public bool HonourPageSize { get; set; } = true;
+
     /// <summary>Page size when the client names no n.</summary>
     public int DefaultPageSize { get; set; } = 100;
 
@@ -126,7 +129,7 @@ public sealed class RegistryFront : IAsyncDisposable
 
     private async Task ListAsync(HttpContext context, string path, IReadOnlyList<string> tags)
     {
-        var size = int.TryParse(context.Request.Query["n"], out var n) && n > 0 ? n : DefaultPageSize;
+        var size = !HonourPageSize ? tags.Count : int.TryParse(context.Request.Query["n"], out var n) && n > 0 ? n : DefaultPageSize;
         var last = context.Request.Query["last"].ToString();
         var start = last.Length == 0 ? 0 : IndexAfter(tags, last);
         var page = tags.Skip(start).Take(size).ToList();

@@ -44,6 +44,21 @@ public sealed class TagListingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_registry_that_ignores_n_sends_one_page_and_the_reader_keeps_no_more_than_the_limit()
+    {
+        front.HonourPageSize = false;
+        front.Repositories["flat/app"] = Enumerable.Range(0, 10_000).Select(i => $"build-{i}").ToList();
+
+        var all = await clients.Tags.ListAsync(RegistryClients.Target($"{front.Address}/flat/app"), 20_000, CancellationToken.None);
+        var bounded = await clients.Tags.ListAsync(RegistryClients.Target($"{front.Address}/flat/app"), 100, CancellationToken.None);
+
+        Assert.Equal(10_000, all.Value!.Tags.Count);
+        Assert.Equal(1, all.Value.Requests);
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => $"build-{i}"), bounded.Value!.Tags);
+        Assert.True(bounded.Value.Truncated);
+    }
+
+    [Fact]
     public async Task Bearer_challenge_fetches_one_token_and_reuses_it_until_it_expires()
     {
         front.RequireToken = true;
