@@ -58,7 +58,7 @@ public sealed partial class ImagePolicyReconciler(
         var selector = TagSelector.TryCreate(PolicySpecs.From(policy.Spec), out var invalid);
         if (selector is null)
         {
-            return await FailAsync(policy, current, ImagePolicyStatuses.InvalidPolicy, invalid!.Message, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(policy, current, Reasons.InvalidPolicy, invalid!.Message, cancellationToken).ConfigureAwait(false);
         }
 
         var repositoryKey = new ImageRepositoryKey(key.Namespace, policy.Spec.ImageRepositoryRef.Name);
@@ -77,7 +77,7 @@ public sealed partial class ImagePolicyReconciler(
         var tag = selector.Select(tags.Tags, floor, out var failure);
         if (tag is null)
         {
-            var reason = failure!.Invalid ? ImagePolicyStatuses.InvalidPolicy : ImagePolicyStatuses.NoMatchingTag;
+            var reason = failure!.Invalid ? Reasons.InvalidPolicy : Reasons.NoMatchingTag;
             return await FailAsync(policy, current, reason, $"ImageRepository {repositoryKey}: {failure.Message}", cancellationToken).ConfigureAwait(false);
         }
 

@@ -9,9 +9,6 @@ namespace GitOpsOperator.Controllers.ImagePolicies;
 /// </summary>
 public static class ImagePolicyStatuses
 {
-    public const string InvalidPolicy = "InvalidPolicy";
-    public const string NoMatchingTag = "NoMatchingTag";
-
     public static ImagePolicyStatus Progressing(ImagePolicyStatus current, long generation, DateTimeOffset now) =>
         current with { Conditions = KStatus.Progressing(current.Conditions, $"reconciling generation {generation}", generation, now) };
 
@@ -36,7 +33,7 @@ public static class ImagePolicyStatuses
         return current with
         {
             ObservedGeneration = generation,
-            Conditions = reason == InvalidPolicy
+            Conditions = reason == Reasons.InvalidPolicy
                 ? KStatus.Stalled(current.Conditions, reason, message, generation, now)
                 : KStatus.Failed(current.Conditions, reason, message, generation, now),
         };

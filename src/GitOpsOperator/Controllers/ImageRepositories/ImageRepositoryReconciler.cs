@@ -58,7 +58,7 @@ public sealed partial class ImageRepositoryReconciler(
         var exclusions = Exclusions(repository.Spec.ExclusionList, out var invalidExclusion);
         if (exclusions is null)
         {
-            return await FailAsync(repository, current, ImageRepositoryStatuses.InvalidSpec, invalidExclusion!, null, interval, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(repository, current, Reasons.InvalidSpec, invalidExclusion!, null, interval, cancellationToken).ConfigureAwait(false);
         }
 
         var target = await targets.BuildAsync(repository, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,5 @@
 using GitOpsOperator.Api;
 using GitOpsOperator.Conditions;
-using GitOpsOperator.Images;
 
 namespace GitOpsOperator.Controllers.ImageRepositories;
 
@@ -11,8 +10,6 @@ namespace GitOpsOperator.Controllers.ImageRepositories;
 /// </summary>
 public static class ImageRepositoryStatuses
 {
-    public const string InvalidSpec = "InvalidSpec";
-
     public static ImageRepositoryStatus Progressing(ImageRepositoryStatus current, long generation, DateTimeOffset now) =>
         current with { Conditions = KStatus.Progressing(current.Conditions, $"reconciling generation {generation}", generation, now) };
 
@@ -61,7 +58,7 @@ public static class ImageRepositoryStatuses
     public static ImageRepositoryStatus Suspended(ImageRepositoryStatus current, long generation) =>
         current with { ObservedGeneration = generation };
 
-    public static bool IsStalled(string reason) => reason is InvalidSpec || reason == nameof(ScanFailureReason.ImageURLInvalid);
+    public static bool IsStalled(string reason) => reason is Reasons.InvalidSpec or Reasons.ImageURLInvalid;
 
     public static bool SameAs(this ImageRepositoryStatus current, ImageRepositoryStatus desired)
     {
