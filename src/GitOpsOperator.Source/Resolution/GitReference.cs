@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Semver;
 
 namespace GitOpsOperator.Source.Resolution;
 
@@ -80,7 +79,7 @@ public abstract partial record GitReference
     /// <summary>The highest tag whose version (an optional <c>v</c> prefix allowed) satisfies an npm-style range.</summary>
     public sealed record SemverRange(string Range) : GitReference
     {
-        public override string? Validate() => SemVersionRange.TryParseNpm(Range, out _)
+        public override string? Validate() => VersionRange.TryParse(Range, out _)
             ? null
             : $"spec.ref.semver \"{Range}\" is not a version range (e.g. \">=1.4.0 <2.0.0\", \"^1.4\", \"1.x\")";
 

@@ -36,10 +36,10 @@ internal static class RefResolver
 
     private static Result<ResolvedRef> HighestMatchingTag(RemoteRefs refs, string rangeText, string url)
     {
-        var range = SemVersionRange.ParseNpm(rangeText);
+        VersionRange.TryParse(rangeText, out var range);
         var best = refs.TagNames
-            .Select(tag => (tag, version: SemVersion.TryParse(tag, SemVersionStyles.AllowV, out var v) ? v : null))
-            .Where(candidate => candidate.version is not null && range.Contains(candidate.version))
+            .Select(tag => (tag, version: range!.Match(tag)))
+            .Where(candidate => candidate.version is not null)
             .OrderByDescending(candidate => candidate.version!, SemVersion.PrecedenceComparer)
             .ThenBy(candidate => candidate.tag, StringComparer.Ordinal)
             .FirstOrDefault();

@@ -13,6 +13,12 @@ public static class GitOpsApi
     public const string GitSyncKind = "GitSync";
     public const string GitSyncPlural = "gitsyncs";
 
+    public const string ImageRepositoryKind = "ImageRepository";
+    public const string ImageRepositoryPlural = "imagerepositories";
+
+    public const string ImagePolicyKind = "ImagePolicy";
+    public const string ImagePolicyPlural = "imagepolicies";
+
     /// <summary>The server-side apply field manager of every write the operator makes.</summary>
     public const string FieldManager = "gitops-operator";
 }

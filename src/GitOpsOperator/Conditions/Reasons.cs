@@ -19,4 +19,13 @@ public static class Reasons
     public const string HealthCheckFailed = "HealthCheckFailed";
     public const string DependencyNotReady = "DependencyNotReady";
     public const string Suspended = "Suspended";
+
+    // ImageRepository: besides Succeeded and AuthenticationFailed.
+    public const string ImageURLInvalid = "ImageURLInvalid";
+    public const string RegistryUnavailable = "RegistryUnavailable";
+    public const string RateLimited = "RateLimited";
+
+    // ImagePolicy: besides Succeeded and DependencyNotReady.
+    public const string InvalidPolicy = "InvalidPolicy";
+    public const string NoMatchingTag = "NoMatchingTag";
 }

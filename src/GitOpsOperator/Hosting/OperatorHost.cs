@@ -1,5 +1,6 @@
 using GitOpsOperator.Controllers.GitRepositories;
 using GitOpsOperator.Controllers.GitSyncs;
+using GitOpsOperator.Controllers.ImageRepositories;
 using GitOpsOperator.Crds;
 using GitOpsOperator.Hosting.Leadership;
 using GitOpsOperator.Metrics;
@@ -93,6 +94,7 @@ public static partial class OperatorHost
 
         services.AddGitRepositoryController(builder.Configuration);
         services.AddGitSyncController(builder.Configuration);
+        services.AddImageControllers();
         services.AddControllerRunner(options);
 
         return builder.Build();

@@ -20,6 +20,7 @@ public sealed class OperatorMetrics : IWorkQueueMetrics
     private readonly Counter gitPolls;
     private readonly Counter apiRequests;
     private readonly Counter apiRetries;
+    private readonly Counter imageScans;
 
     public OperatorMetrics()
     {
@@ -42,6 +43,9 @@ public sealed class OperatorMetrics : IWorkQueueMetrics
             "gitops_api_requests_total", "Requests the operator sent to the Kubernetes API server, by verb.", ["verb"]);
         apiRetries = factory.CreateCounter(
             "gitops_api_retries_total", "Kubernetes API requests sent again after a transient failure, by code (429, 5xx, or reset for a reset connection).", ["code"]);
+        imageScans = factory.CreateCounter(
+            "gitops_image_scans_total", "Registry scans of image repositories (one per image and credentials, however many ImageRepositories share it), by result: success or the failure's reason.", ["result"]);
+        imageScans.WithLabels(ReconcileResults.Success);
         gitPolls.WithLabels("true");
         gitPolls.WithLabels("false");
     }
@@ -78,6 +82,9 @@ public sealed class OperatorMetrics : IWorkQueueMetrics
             gitFetchDuration.Observe(duration.TotalSeconds);
         }
     }
+
+    /// <summary>A registry scan ended: <paramref name="failureReason"/> is null when it succeeded.</summary>
+    public void ImageScanned(string? failureReason) => imageScans.WithLabels(failureReason ?? ReconcileResults.Success).Inc();
 
     /// <summary>The operator's Kubernetes client sent a request with this verb.</summary>
     public void ApiRequest(string verb) => apiRequests.WithLabels(verb).Inc();

@@ -10,6 +10,8 @@ public static class WebhookServices
     {
         services.AddSingleton<WebhookReceiver>();
         services.AddSingleton<IEndpointMapper, WebhookEndpoint>();
+        services.AddSingleton<ImageRepositoryWebhookReceiver>();
+        services.AddSingleton<IEndpointMapper, ImageRepositoryWebhookEndpoint>();
         return services;
     }
 }

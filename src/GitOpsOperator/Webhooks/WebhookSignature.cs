@@ -66,7 +66,7 @@ public static class WebhookSignature
     }
 
     /// <summary>Compares digests, so neither the token's length nor its content shows in the time taken.</summary>
-    private static bool TokenMatches(string presented, ReadOnlySpan<byte> token) =>
+    public static bool TokenMatches(string presented, ReadOnlySpan<byte> token) =>
         CryptographicOperations.FixedTimeEquals(
             SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(token));
 }

@@ -12,6 +12,8 @@ public sealed class ChartRbacTests
         new("gitops.operator.io", "gitrepositories,gitsyncs", "get,list,patch,update,watch"),
         new("gitops.operator.io", "gitrepositories/status,gitsyncs/status", "get,patch,update"),
         new("gitops.operator.io", "gitrepositories/finalizers,gitsyncs/finalizers", "update"),
+        new("gitops.operator.io", "imagepolicies,imagerepositories", "get,list,patch,update,watch"),
+        new("gitops.operator.io", "imagepolicies/status,imagerepositories/status", "get,patch,update"),
         new("", "secrets", "get,list,watch"),
         new(",events.k8s.io", "events", "create,patch"),
     ];

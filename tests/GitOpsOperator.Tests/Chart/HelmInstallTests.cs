@@ -26,6 +26,8 @@ public sealed class HelmInstallTests
     [
         "customresourcedefinition.apiextensions.k8s.io/gitrepositories.gitops.operator.io",
         "customresourcedefinition.apiextensions.k8s.io/gitsyncs.gitops.operator.io",
+        "customresourcedefinition.apiextensions.k8s.io/imagepolicies.gitops.operator.io",
+        "customresourcedefinition.apiextensions.k8s.io/imagerepositories.gitops.operator.io",
     ];
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class InstallYamlTests
         var objects = RenderedChart.Parse(await File.ReadAllTextAsync(InstallYaml)).Objects;
 
         Assert.Equal(
-            ["ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "CustomResourceDefinition", "Deployment", "Namespace", "Role", "RoleBinding", "Service", "ServiceAccount"],
+            ["ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "CustomResourceDefinition", "CustomResourceDefinition", "CustomResourceDefinition", "Deployment", "Namespace", "Role", "RoleBinding", "Service", "ServiceAccount"],
             objects.Select(o => (string)o["kind"]!).Order(StringComparer.Ordinal));
         Assert.Equal("gitops-system", (string?)objects[0]["metadata"]!["name"]);
         Assert.All(
@@ -53,7 +53,7 @@ public sealed class InstallYamlTests
             "gitops-operator",
             await Kubectl.SucceedAsync(cluster.KubeconfigPath, null, "-n", "gitops-system", "get", "deployment", "gitops-operator", "-o", "jsonpath={.metadata.name}"));
         Assert.Equal(
-            "gitrepositories.gitops.operator.io gitsyncs.gitops.operator.io",
+            "gitrepositories.gitops.operator.io gitsyncs.gitops.operator.io imagepolicies.gitops.operator.io imagerepositories.gitops.operator.io",
             await Kubectl.SucceedAsync(cluster.KubeconfigPath, null, "get", "crd", "-o", "jsonpath={.items[*].metadata.name}"));
     }
 

@@ -17,18 +17,19 @@ public sealed class CrdManifestsTests
     }
 
     [Fact]
-    public void Both_CRDs_are_namespaced_v1alpha1_kinds_of_the_gitops_group()
+    public void Every_CRD_is_a_namespaced_v1alpha1_kind_of_the_gitops_group_and_category()
     {
         var crds = CrdManifests.All();
 
         Assert.Equal(
-            ["GitRepository gitrepositories gitrepo", "GitSync gitsyncs gsync"],
+            ["GitRepository gitrepositories gitrepo", "GitSync gitsyncs gsync", "ImagePolicy imagepolicies imgpol", "ImageRepository imagerepositories imagerepo"],
             crds.Select(crd => crd["spec"]!["names"]!).Select(n => $"{n["kind"]} {n["plural"]} {n["shortNames"]![0]}"));
         Assert.All(crds, crd =>
         {
             Assert.Equal("gitops.operator.io", (string?)crd["spec"]!["group"]);
             Assert.Equal("Namespaced", (string?)crd["spec"]!["scope"]);
             Assert.Equal("v1alpha1", (string?)crd["spec"]!["versions"]![0]!["name"]);
+            Assert.Equal("gitops", (string?)crd["spec"]!["names"]!["categories"]![0]);
         });
     }
 
