@@ -106,7 +106,11 @@ internal static class HelmTemplate
 
         if (release.Capabilities is { } capabilities)
         {
-            arguments.AddRange(["--kube-version", capabilities.KubeVersion]);
+            if (capabilities.KubeVersion.Length > 0)
+            {
+                arguments.AddRange(["--kube-version", capabilities.KubeVersion]);
+            }
+
             foreach (var apiVersion in capabilities.ApiVersions)
             {
                 arguments.AddRange(["--api-versions", apiVersion]);

@@ -39,6 +39,11 @@ public sealed record GitSyncSpec
     [JsonPropertyName("allowEmpty")]
     public bool AllowEmpty { get; init; }
 
+    /// <summary>How a path holding a Chart.yaml is rendered; null means every default.</summary>
+    [JsonPropertyName("helm")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public HelmSpec? Helm { get; init; }
+
     [JsonPropertyName("suspend")]
     public bool Suspend { get; init; }
 }

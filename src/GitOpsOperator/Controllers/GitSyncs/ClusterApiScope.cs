@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using GitOpsOperator.Manifests;
+using GitOpsOperator.Manifests.Helm;
 using GitOpsOperator.Sync;
 
 namespace GitOpsOperator.Controllers.GitSyncs;
@@ -10,7 +12,28 @@ namespace GitOpsOperator.Controllers.GitSyncs;
 /// </summary>
 public sealed class ClusterApiScope(SyncManager sync)
 {
+    /// <summary>How long the capabilities a chart renders with are reused before discovery is asked again.</summary>
+    private static readonly TimeSpan CapabilitiesLifetime = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentDictionary<GroupVersionKind, bool> learned = new();
+    private (HelmCapabilities Value, long At)? capabilities;
+
+    /// <summary>The cluster's version and API versions for a chart's <c>.Capabilities</c>, asked at most every 30 seconds.</summary>
+    public async Task<(HelmCapabilities? Capabilities, string? Failure)> CapabilitiesAsync(CancellationToken cancellationToken)
+    {
+        if (capabilities is { } known && Stopwatch.GetElapsedTime(known.At) < CapabilitiesLifetime)
+        {
+            return (known.Value, null);
+        }
+
+        var (fresh, failure) = await sync.CapabilitiesAsync(cancellationToken).ConfigureAwait(false);
+        if (fresh is not null)
+        {
+            capabilities = (fresh, Stopwatch.GetTimestamp());
+        }
+
+        return (fresh, failure);
+    }
 
     /// <summary>Runs the render with the scope known so far, learning unknown types and rendering again when any were found.</summary>
     public async Task<RenderResult> RenderAsync(Func<IApiScope, Task<RenderResult>> render, CancellationToken cancellationToken)

@@ -9,9 +9,10 @@ namespace GitOpsOperator.Controllers.GitSyncs;
 
 /// <summary>
 /// Turns a GitSync's path at one revision into objects: from its render cache when the trees the render reads are
-/// unchanged, otherwise by writing the files the render needs to a temporary directory and rendering them there.
+/// unchanged, otherwise by writing the files the render needs to a temporary directory and rendering them there. A path
+/// holding a Chart.yaml renders as the release its spec.helm describes.
 /// </summary>
-public sealed partial class GitSyncRenderer(GitSourceCache source, ManifestRenderer renderer, ILogger<GitSyncRenderer> logger)
+public sealed partial class GitSyncRenderer(GitSourceCache source, ManifestRenderer renderer, ChartReleases charts, ILogger<GitSyncRenderer> logger)
 {
     private static readonly string[] KustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
@@ -29,12 +30,25 @@ public sealed partial class GitSyncRenderer(GitSourceCache source, ManifestRende
 
         using var tree = exported.Value!;
         var targetNamespace = gitSync.Spec.TargetNamespace;
-        if (cache.Find(tree, targetNamespace) is { } cached)
+        ChartRelease? chart = null;
+        if (IsChart(tree))
         {
-            return RenderAttempt.Rendered(cached.Objects, fromCache: true);
+            var (release, reason, message) = await charts.PrepareAsync(gitSync, tree, scope, cancellationToken).ConfigureAwait(false);
+            if (release is null)
+            {
+                return RenderAttempt.Failed(reason!, message!);
+            }
+
+            chart = release;
         }
 
-        var files = IsKustomization(tree) ? tree.ListFiles("") : Result<IReadOnlyList<string>>.Ok(tree.Files);
+        if (cache.Find(tree, targetNamespace, chart?.Key) is { } cached)
+        {
+            return RenderAttempt.Rendered(cached.Objects, fromCache: true) with { Hooks = cached.Hooks };
+        }
+
+        var files = IsKustomization(tree) ? tree.ListFiles("")
+            : Result<IReadOnlyList<string>>.Ok(chart is null ? tree.Files : [.. tree.Files.Union(chart.ValuesFiles, StringComparer.Ordinal)]);
         if (files.Failure is { } unreadable)
         {
             return RenderAttempt.Failed(Reasons.BuildFailed, unreadable.Message);
@@ -49,7 +63,7 @@ public sealed partial class GitSyncRenderer(GitSourceCache source, ManifestRende
             }
 
             var result = await scope.RenderAsync(
-                apiScope => renderer.RenderAsync(new RenderRequest(directory, tree.Path, targetNamespace, apiScope), cancellationToken),
+                apiScope => renderer.RenderAsync(new RenderRequest(directory, tree.Path, targetNamespace, apiScope) { Helm = chart?.Release }, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
             LogRendered(logger, gitSync.Metadata.NamespaceProperty, gitSync.Metadata.Name, artifact.Revision, result.Objects.Count);
             if (!result.Succeeded)
@@ -57,8 +71,8 @@ public sealed partial class GitSyncRenderer(GitSourceCache source, ManifestRende
                 return RenderAttempt.Failed(Reasons.BuildFailed, string.Join("; ", result.Errors));
             }
 
-            Remember(cache, tree, targetNamespace, result);
-            return RenderAttempt.Rendered(result.Objects, fromCache: false);
+            Remember(cache, tree, targetNamespace, chart?.Key, result);
+            return RenderAttempt.Rendered(result.Objects, fromCache: false) with { Hooks = result.Hooks };
         }
         finally
         {
@@ -66,10 +80,13 @@ public sealed partial class GitSyncRenderer(GitSourceCache source, ManifestRende
         }
     }
 
-    private static bool IsKustomization(ExportedTree tree) =>
-        KustomizationNames.Any(name => tree.Files.Contains(tree.Path.Length == 0 ? name : $"{tree.Path}/{name}"));
+    private static bool IsKustomization(ExportedTree tree) => KustomizationNames.Any(name => tree.Files.Contains(AtTop(tree, name)));
 
-    private static void Remember(RenderCache cache, ExportedTree tree, string? targetNamespace, RenderResult result)
+    private static bool IsChart(ExportedTree tree) => tree.Files.Contains(AtTop(tree, "Chart.yaml"));
+
+    private static string AtTop(ExportedTree tree, string name) => tree.Path.Length == 0 ? name : $"{tree.Path}/{name}";
+
+    private static void Remember(RenderCache cache, ExportedTree tree, string? targetNamespace, string? chartKey, RenderResult result)
     {
         IReadOnlyList<string> inputs = result.InputPaths.Count > 0 ? result.InputPaths : [""];
         var trees = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -83,7 +100,7 @@ public sealed partial class GitSyncRenderer(GitSourceCache source, ManifestRende
             trees[input] = hash.Value!;
         }
 
-        cache.Add(new RenderedSet(tree.Path, targetNamespace, trees, result.Objects));
+        cache.Add(new RenderedSet(tree.Path, targetNamespace, trees, result.Objects) { ChartKey = chartKey, Hooks = result.Hooks });
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Rendered GitSync {Namespace}/{Name} at {Revision}: {Count} objects")]

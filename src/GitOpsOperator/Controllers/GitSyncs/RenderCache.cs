@@ -18,8 +18,8 @@ public sealed class RenderCache(int capacity)
     {
     }
 
-    /// <summary>The render whose inputs have the same trees in this commit, or null.</summary>
-    public RenderedSet? Find(ExportedTree tree, string? targetNamespace)
+    /// <summary>The render whose inputs have the same trees in this commit (and, for a chart, the same chart key), or null.</summary>
+    public RenderedSet? Find(ExportedTree tree, string? targetNamespace, string? chartKey = null)
     {
         ArgumentNullException.ThrowIfNull(tree);
         lock (gate)
@@ -27,7 +27,7 @@ public sealed class RenderCache(int capacity)
             for (var node = entries.First; node is not null; node = node.Next)
             {
                 var set = node.Value;
-                if (set.Path == tree.Path && set.TargetNamespace == targetNamespace && InputsMatch(set, tree))
+                if (set.Path == tree.Path && set.TargetNamespace == targetNamespace && set.ChartKey == chartKey && InputsMatch(set, tree))
                 {
                     entries.Remove(node);
                     entries.AddFirst(node);
