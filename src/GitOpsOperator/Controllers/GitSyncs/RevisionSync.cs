@@ -4,13 +4,15 @@ using GitOpsOperator.Manifests;
 using GitOpsOperator.Metrics;
 using GitOpsOperator.Queue;
 using GitOpsOperator.Sync;
+using GitOpsOperator.Sync.Hooks;
 
 namespace GitOpsOperator.Controllers.GitSyncs;
 
 /// <summary>
 /// Brings one GitSync to one revision: render (or reuse a render), sync with the cluster, wait for health when asked,
 /// and record the outcome in status, history and Events. When the render is the one last synced and nothing drifted,
-/// the cluster is not consulted at all: only a new revision is recorded.
+/// the cluster is not consulted at all: only a new revision is recorded. A chart's due hooks run around the sync: pre-hooks
+/// before it, post-hooks once its objects are healthy.
 /// </summary>
 public sealed class RevisionSync(
     GitSyncRenderer renderer,
@@ -49,7 +51,13 @@ public sealed class RevisionSync(
             return await RecordRevisionAsync(run, current, objects, cancellationToken).ConfigureAwait(false);
         }
 
-        return await ApplyAsync(run, current, objects, cancellationToken).ConfigureAwait(false);
+        var hooks = DueHooks.For(render.Hooks, objects, current);
+        if (hooks.Pre.Count > 0 && await RunHooksAsync(run, hooks.Pre, cancellationToken).ConfigureAwait(false) is { } preFailure)
+        {
+            return await HookFailedAsync(run, current, preFailure, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ApplyAsync(run, current, objects, hooks.Post, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The same objects as the last successful sync of this generation, within its interval, on request of nobody.</summary>
@@ -71,7 +79,7 @@ public sealed class RevisionSync(
         return WorkResult.After(due > TimeSpan.Zero ? due : TimeSpan.Zero);
     }
 
-    private async Task<WorkResult> ApplyAsync(Run run, GitSyncStatus current, IReadOnlyList<RenderedObject> objects, CancellationToken cancellationToken)
+    private async Task<WorkResult> ApplyAsync(Run run, GitSyncStatus current, IReadOnlyList<RenderedObject> objects, IReadOnlyList<ChartHook> postHooks, CancellationToken cancellationToken)
     {
         var spec = run.GitSync.Spec;
         var request = new SyncRequest(run.Owner, objects, InventoryMapping.ToRecords(current.Inventory))
@@ -89,7 +97,7 @@ public sealed class RevisionSync(
             return await FailedAsync(run, current, failed, result.Outcome.ToString(), cancellationToken).ConfigureAwait(false);
         }
 
-        if (spec.Wait)
+        if (spec.Wait || postHooks.Count > 0)
         {
             var (waited, health) = await WaitForHealthAsync(run, current, result, inventory, cancellationToken).ConfigureAwait(false);
             current = waited;
@@ -103,6 +111,12 @@ public sealed class RevisionSync(
                 var unhealthy = new Attempt(run.Revision, run.Entry(HistoryEntry.Failed, result.Changes, string.Join("; ", health.Failures), Now()), inventory);
                 return await FailedAsync(run, current, unhealthy, Reasons.HealthCheckFailed, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        if (postHooks.Count > 0 && await RunHooksAsync(run, postHooks, cancellationToken).ConfigureAwait(false) is { } postFailure)
+        {
+            var hookFailed = new Attempt(run.Revision, run.Entry(HistoryEntry.Failed, result.Changes, postFailure.ToString(), Now()), inventory);
+            return await FailedAsync(run, current, hookFailed, postFailure.Reason.ToString(), cancellationToken).ConfigureAwait(false);
         }
 
         var attempt = new Attempt(run.Revision, run.Entry(HistoryEntry.Succeeded, result.Changes, null, Now()), inventory);
@@ -168,6 +182,20 @@ public sealed class RevisionSync(
         {
             run.State.EndHealthWait(wait);
         }
+    }
+
+    /// <summary>Runs hooks within what is left of spec.timeout; returns the failure that stopped them, or null.</summary>
+    private async Task<SyncFailure?> RunHooksAsync(Run run, IReadOnlyList<ChartHook> hooks, CancellationToken cancellationToken)
+    {
+        var left = run.Schedule.Timeout - (Now() - run.Started);
+        var outcome = await sync.RunHooksAsync(hooks, run.Owner, left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        return outcome.Failure;
+    }
+
+    private Task<WorkResult> HookFailedAsync(Run run, GitSyncStatus current, SyncFailure failure, CancellationToken cancellationToken)
+    {
+        var attempt = new Attempt(run.Revision, run.Entry(HistoryEntry.Failed, ChangeSet.Empty, failure.ToString(), Now()), current.Inventory ?? new InventoryStatus());
+        return FailedAsync(run, current, attempt, failure.Reason.ToString(), cancellationToken);
     }
 
     private async Task<WorkResult> FailedAsync(Run run, GitSyncStatus current, Attempt attempt, string reason, CancellationToken cancellationToken)
