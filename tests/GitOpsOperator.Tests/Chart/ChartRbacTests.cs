@@ -13,6 +13,7 @@ public sealed class ChartRbacTests
         new("gitops.operator.io", "gitrepositories/status,gitsyncs/status", "get,patch,update"),
         new("gitops.operator.io", "gitrepositories/finalizers,gitsyncs/finalizers", "update"),
         new("", "secrets", "get,list,watch"),
+        new("", "configmaps", "get"),
         new(",events.k8s.io", "events", "create,patch"),
     ];
 
