@@ -49,6 +49,11 @@ public sealed partial class SyncManager : IAsyncDisposable
             return Failed(plan.Failures, ChangeSet.Empty, request.Inventory);
         }
 
+        if (request.BeforeWrite is { } beforeWrite && await beforeWrite(cancellationToken) is { } refused)
+        {
+            return Failed([refused], ChangeSet.Empty, request.Inventory);
+        }
+
         var firstStage = plan.Objects.Where(p => IsFirstStage(p.Desired.Identity)).ToList();
         var stageOne = await ApplyAsync(firstStage, options, cancellationToken);
         if (stageOne.Failure is not null)

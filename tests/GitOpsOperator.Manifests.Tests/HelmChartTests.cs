@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using GitOpsOperator.Manifests.Helm;
 using GitOpsOperator.Manifests.Tests.Support;
 
@@ -160,5 +161,22 @@ public class HelmChartTests
         Assert.Contains("holds both Chart.yaml and kustomization.yaml", Assert.Single(both.Errors).Message, StringComparison.Ordinal);
         Assert.Equal("values file \"../outside.yaml\" leaves the repository root", Assert.Single(escaping.Errors).Message);
         Assert.Contains("needs a release name and namespace", Assert.Single(noRelease.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task Helm_that_does_not_finish_in_time_fails_the_render_with_a_timeout()
+    {
+        using var repo = new TestRepo()
+            .With("demo/Chart.yaml", "apiVersion: v2\nname: demo\nversion: 0.1.0\n")
+            .With("slow-helm.sh", "#!/bin/sh\nexec sleep 30\n");
+        var script = Path.Combine(repo.Root, "slow-helm.sh");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var options = new ManifestOptions { HelmBinary = script, HelmTimeout = TimeSpan.FromSeconds(1) };
+
+        var result = await new ManifestRenderer(options).RenderAsync(new RenderRequest(repo.Root, "demo", "apps", TestApiScope.Instance) { Helm = Web }, CancellationToken.None);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("helm did not finish within 1 seconds", "demo/Chart.yaml"), (error.Message, error.Location?.File));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using GitOpsOperator.Conditions;
 
 namespace GitOpsOperator.Tests.EndToEnd;
@@ -41,6 +42,7 @@ public sealed class HelmChartTests
             ChartFiles.ChartYaml("apps/cfg", "cfg"),
             ("apps/cfg/values.yaml", "a: chart\nb: chart\nc: chart\nd: chart\n"),
             ("apps/cfg/templates/cm.yaml", ChartFiles.ConfigMap("layers", keys)),
+            ("apps/cfg/templates/capabilities.yaml", Capabilities),
             ("env/prod.yaml", "b: file\nc: file\nd: file\n"));
         await cluster.ApplyGitSyncAsync("cfg", """
               path: ./apps/cfg
@@ -53,6 +55,8 @@ public sealed class HelmChartTests
             """);
         await cluster.WaitForReadyAsync("cfg", first);
         Assert.Equal("chart file secret-value inline", await LayersAsync(cluster));
+        var server = JsonNode.Parse(await cluster.KubectlAsync("get", "--raw", "/version"))!["gitVersion"]!.GetValue<string>();
+        Assert.Equal($"{server} true false", await cluster.KubectlAsync("get", "configmap", "capabilities", "-n", "cfg", "-o", "jsonpath={.data.kube} {.data.gitsyncs} {.data.widgets}"));
 
         var broken = await cluster.PushAsync(
             "Change a, break the template",
@@ -115,6 +119,19 @@ public sealed class HelmChartTests
         ChartFiles.ChartYaml("apps/widgets/charts/parts", "parts"),
         ("apps/widgets/charts/parts/templates/parts.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: parts\n"),
     ];
+
+    /// <summary>What the chart's <c>.Capabilities</c> say: the server's version, a kind it serves and one it does not.</summary>
+    private const string Capabilities = """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: capabilities
+        data:
+          kube: {{ .Capabilities.KubeVersion.Version | quote }}
+          gitsyncs: {{ .Capabilities.APIVersions.Has "gitops.operator.io/v1alpha1/GitSync" | quote }}
+          widgets: {{ .Capabilities.APIVersions.Has "example.com/v1" | quote }}
+
+        """;
 
     private const string PreJob = """
         apiVersion: batch/v1

@@ -12,7 +12,7 @@ namespace GitOpsOperator.Controllers.GitSyncs;
 /// Brings one GitSync to one revision: render (or reuse a render), sync with the cluster, wait for health when asked,
 /// and record the outcome in status, history and Events. When the render is the one last synced and nothing drifted,
 /// the cluster is not consulted at all: only a new revision is recorded. A chart's due hooks run around the sync: pre-hooks
-/// before it, post-hooks once its objects are healthy.
+/// once the plan validated the set and before its first write, post-hooks once its objects are healthy.
 /// </summary>
 public sealed class RevisionSync(
     GitSyncRenderer renderer,
@@ -51,13 +51,7 @@ public sealed class RevisionSync(
             return await RecordRevisionAsync(run, current, objects, cancellationToken).ConfigureAwait(false);
         }
 
-        var hooks = DueHooks.For(render.Hooks, objects, current);
-        if (hooks.Pre.Count > 0 && await RunHooksAsync(run, hooks.Pre, cancellationToken).ConfigureAwait(false) is { } preFailure)
-        {
-            return await HookFailedAsync(run, current, preFailure, cancellationToken).ConfigureAwait(false);
-        }
-
-        return await ApplyAsync(run, current, objects, hooks.Post, cancellationToken).ConfigureAwait(false);
+        return await ApplyAsync(run, current, objects, DueHooks.For(render.Hooks, objects, current), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The same objects as the last successful sync of this generation, within its interval, on request of nobody.</summary>
@@ -79,12 +73,14 @@ public sealed class RevisionSync(
         return WorkResult.After(due > TimeSpan.Zero ? due : TimeSpan.Zero);
     }
 
-    private async Task<WorkResult> ApplyAsync(Run run, GitSyncStatus current, IReadOnlyList<RenderedObject> objects, IReadOnlyList<ChartHook> postHooks, CancellationToken cancellationToken)
+    private async Task<WorkResult> ApplyAsync(Run run, GitSyncStatus current, IReadOnlyList<RenderedObject> objects, DueHooks hooks, CancellationToken cancellationToken)
     {
         var spec = run.GitSync.Spec;
+        var postHooks = hooks.Post;
         var request = new SyncRequest(run.Owner, objects, InventoryMapping.ToRecords(current.Inventory))
         {
             Options = new SyncOptions { Parallelism = options.SyncParallelism, Force = spec.Force, Prune = spec.Prune, AllowEmpty = spec.AllowEmpty },
+            BeforeWrite = hooks.Pre.Count == 0 ? null : token => RunHooksAsync(run, hooks.Pre, token),
         };
         run.State.LastSynced = null;
         var result = await SyncHoldingDriftAsync(run.State, request, cancellationToken).ConfigureAwait(false);
@@ -190,12 +186,6 @@ public sealed class RevisionSync(
         var left = run.Schedule.Timeout - (Now() - run.Started);
         var outcome = await sync.RunHooksAsync(hooks, run.Owner, left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         return outcome.Failure;
-    }
-
-    private Task<WorkResult> HookFailedAsync(Run run, GitSyncStatus current, SyncFailure failure, CancellationToken cancellationToken)
-    {
-        var attempt = new Attempt(run.Revision, run.Entry(HistoryEntry.Failed, ChangeSet.Empty, failure.ToString(), Now()), current.Inventory ?? new InventoryStatus());
-        return FailedAsync(run, current, attempt, failure.Reason.ToString(), cancellationToken);
     }
 
     private async Task<WorkResult> FailedAsync(Run run, GitSyncStatus current, Attempt attempt, string reason, CancellationToken cancellationToken)
