@@ -5,7 +5,7 @@ using GitOpsOperator.Tests.Support;
 namespace GitOpsOperator.Tests.Sandbox;
 
 /// <summary>
-/// <c>gitops-operator sandbox</c> as a user starts it: the built operator binary in a working directory of its
+/// <c>kubectl gitops sandbox</c> as a user starts it: the built tool in a working directory of its
 /// own, with a git that has no global configuration (a fresh machine has no identity); output collected by line.
 /// </summary>
 internal sealed class SandboxProcess : IAsyncDisposable
@@ -13,7 +13,7 @@ internal sealed class SandboxProcess : IAsyncDisposable
     /// <summary>Start-up builds a cluster, a repository and the operator; a loaded machine may take a while.</summary>
     public static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(2);
 
-    private static readonly string OperatorDll = Path.Combine(AppContext.BaseDirectory, "GitOpsOperator.dll");
+    private static readonly string CliDll = Path.Combine(AppContext.BaseDirectory, "GitOpsOperator.Cli.dll");
 
     private readonly Process process;
     private readonly List<string> lines = [];
@@ -51,7 +51,7 @@ internal sealed class SandboxProcess : IAsyncDisposable
 
     /// <summary>Runs a sandbox expected to end by itself (it failed to start).</summary>
     public static Task<CommandResult> RunToEndAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment) =>
-        ProcessRunner.RunAsync(new ProcessCommand("dotnet", [OperatorDll, "sandbox"])
+        ProcessRunner.RunAsync(new ProcessCommand("dotnet", [CliDll, "sandbox"])
         {
             WorkingDirectory = workingDirectory,
             Environment = environment,
@@ -103,7 +103,7 @@ internal sealed class SandboxProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(OperatorDll);
+        start.ArgumentList.Add(CliDll);
         start.ArgumentList.Add("sandbox");
         foreach (var (name, value) in environment)
         {

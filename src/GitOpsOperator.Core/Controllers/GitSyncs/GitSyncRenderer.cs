@@ -48,9 +48,7 @@ public sealed partial class GitSyncRenderer(GitSourceCache source, ManifestRende
                 return RenderAttempt.Failed(Reasons.BuildFailed, problem);
             }
 
-            var result = await scope.RenderAsync(
-                apiScope => renderer.RenderAsync(new RenderRequest(directory, tree.Path, targetNamespace, apiScope), cancellationToken),
-                cancellationToken).ConfigureAwait(false);
+            var result = await RenderFilesAsync(renderer, gitSync, directory, tree.Path, scope, cancellationToken).ConfigureAwait(false);
             LogRendered(logger, gitSync.Metadata.NamespaceProperty, gitSync.Metadata.Name, artifact.Revision, result.Objects.Count);
             if (!result.Succeeded)
             {
