@@ -19,9 +19,9 @@ public sealed class TraceTests(CliCluster stack)
 
             Assert.True(traced.ExitCode == 0, traced.ToString());
             Assert.Contains("Deployment trace/web (apps/v1)", traced.Stdout);
-            Assert.Contains($"GitSync:        {Ns}/trace", traced.Stdout);
+            Assert.Matches($@"(?m)^GitSync:\s+{Ns}/trace$", traced.Stdout);
             Assert.Contains($"main@sha1:{sha}", traced.Stdout);
-            Assert.Contains($"GitRepository:  {Ns}/config", traced.Stdout);
+            Assert.Matches($@"(?m)^GitRepository:\s+{Ns}/config$", traced.Stdout);
         }
 
         await stack.Cluster.KubectlAsync("create", "configmap", "loose", "-n", "trace");

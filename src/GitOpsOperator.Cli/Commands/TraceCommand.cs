@@ -57,7 +57,7 @@ public sealed class TraceCommand : ICliCommand
             ("  Path:", sync.GitSync.Spec.Path),
             ("  Revision:", sync.GitSync.Status?.LastAppliedRevision ?? "(none applied yet)"),
             ("  Ready:", ReadyLine(sync.Json)),
-            ("  Inventory:", listed ? "listed (pruned when it leaves git, with prune: true)" : "NOT listed: labelled for this GitSync but not in its inventory"),
+            ("  Inventory:", listed ? "listed" : "NOT listed: labelled for this GitSync but not in its inventory"),
             ("GitRepository:", $"{sourceNs}/{sourceRef.Name}"),
             ("  URL:", source is null ? "(not found)" : Fields.Text(source, "spec", "url")),
             ("  Revision:", Fields.Text(source, "status", "artifact", "revision")),

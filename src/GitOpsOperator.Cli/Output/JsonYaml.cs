@@ -31,7 +31,7 @@ public static partial class JsonYaml
     private static YamlScalarNode Scalar(string text) =>
         new(text) { Style = text.Length == 0 || LooksTyped().IsMatch(text) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any };
 
-    /// <summary>Plain scalars YAML 1.1 or 1.2 would read as a bool, null or number.</summary>
-    [GeneratedRegex(@"^(?:[-+]?(?:\.?[0-9][0-9_.:eE+\-]*|\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|0x[0-9a-fA-F]+|0o[0-7]+|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")]
+    /// <summary>Plain scalars YAML 1.1 or 1.2 would read as a bool, null, number or timestamp.</summary>
+    [GeneratedRegex(@"^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*|[-+]?(?:\.?[0-9][0-9_.:eE+\-]*|\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|0x[0-9a-fA-F]+|0o[0-7]+|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")]
     private static partial Regex LooksTyped();
 }

@@ -27,9 +27,8 @@ public static class Instructions
                    cd {clone} && git commit -am "Change the greeting" && git push
               3. Roll it back:
                    git revert HEAD && git push
-
-            With kubectl gitops on PATH (from the repository root, once:
-              dotnet pack src/GitOpsOperator.Cli -o .sandbox/tool && dotnet tool install --global --add-source .sandbox/tool GitOpsOperator.Cli):
+              4. Ask with kubectl gitops (to put it on PATH, once, from the repository root:
+                   dotnet pack src/GitOpsOperator.Cli -o .sandbox/tool && dotnet tool install --global --add-source .sandbox/tool GitOpsOperator.Cli)
                    export KUBECONFIG=$PWD/{kubeconfig}
                    kubectl gitops get -A
                    kubectl gitops reconcile gitsync {SandboxObjects.SyncName} -n {SandboxObjects.Namespace} --with-source

@@ -55,6 +55,12 @@ public sealed class SandboxTests : IDisposable
     }
 
     [Fact]
+    public void The_readme_starts_the_sandbox_from_the_kubectl_gitops_tool()
+    {
+        Assert.Equal("dotnet run --project src/GitOpsOperator.Cli -- sandbox", ReadmeCommand.FirstCommand);
+    }
+
+    [Fact]
     public async Task Arguments_other_than_help_are_refused()
     {
         using var output = new StringWriter();
