@@ -12,7 +12,7 @@ public sealed class GetTests(CliCluster stack)
         var lines = Manifests.Lines(listed.Stdout);
         Assert.Matches(@"^NAMESPACE\s+NAME\s+URL\s+REVISION\s+READY\s+STATUS\s+AGE$", lines[0]);
         Assert.Matches(@"^gitops-system\s+config\s+git://\S+\s+\S*\s+\S*", lines[1]);
-        Assert.Equal(lines[0].IndexOf("NAME", StringComparison.Ordinal), lines[1].IndexOf("config", StringComparison.Ordinal));
+        Assert.Equal(lines[0].IndexOf(" NAME ", StringComparison.Ordinal) + 1, lines[1].IndexOf("config", StringComparison.Ordinal));
 
         var images = await stack.GitOpsAsync("get", "images", "-A");
         Assert.True(images.ExitCode == 0, images.ToString());
