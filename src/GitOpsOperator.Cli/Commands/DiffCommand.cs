@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GitOpsOperator.Cli.Arguments;
@@ -9,6 +10,8 @@ namespace GitOpsOperator.Cli.Commands;
 /// <summary><c>diff gitsync NAME --path DIR</c>: what the operator would create, change and prune if DIR were pushed.</summary>
 public sealed class DiffCommand : ICliCommand
 {
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public string Name => "diff";
 
     public string Summary => "Show what a local checkout would change in the cluster if pushed";
@@ -77,5 +80,5 @@ public sealed class DiffCommand : ICliCommand
     }
 
     private static string Value(JsonNode? value, bool hide) =>
-        value is null ? "(none)" : hide ? SecretMask.Masked : value.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        value is null ? "(none)" : hide ? SecretMask.Masked : value.ToJsonString(Readable);
 }

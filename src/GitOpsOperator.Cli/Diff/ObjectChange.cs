@@ -2,15 +2,5 @@ using GitOpsOperator.Manifests;
 
 namespace GitOpsOperator.Cli.Diff;
 
-/// <summary>What applying the checkout would do to one object.</summary>
-public enum ChangeKind
-{
-    Created,
-    Changed,
-    Pruned,
-    Unchanged,
-    Skipped,
-}
-
 /// <summary>One object's planned change, with the fields that differ and where it comes from (null for a pruned object).</summary>
 public sealed record ObjectChange(ChangeKind Kind, ObjectIdentity Identity, SourceLocation? Source, IReadOnlyList<FieldChange> Fields, string? Note = null);
