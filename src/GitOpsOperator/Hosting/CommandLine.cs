@@ -30,7 +30,6 @@ public static class CommandLine
 
     public const string Usage = """
         Usage: gitops-operator [options]
-               gitops-operator sandbox     the whole loop on this machine: emulated cluster, sample repo, operator
 
         Keeps a Kubernetes cluster in the state a git repository describes (GitRepository and GitSync objects).
 

@@ -33,7 +33,7 @@ public sealed partial class GitSyncRenderer(GitSourceCache source, ManifestRende
         ChartRelease? chart = null;
         if (IsChart(tree))
         {
-            var (release, reason, message) = await charts.PrepareAsync(gitSync, tree, scope, cancellationToken).ConfigureAwait(false);
+            var (release, reason, message) = await charts.PrepareAsync(gitSync, tree.Path, file => tree.ReadFile(file).Value, scope, cancellationToken).ConfigureAwait(false);
             if (release is null)
             {
                 return RenderAttempt.Failed(reason!, message!);
@@ -62,9 +62,7 @@ public sealed partial class GitSyncRenderer(GitSourceCache source, ManifestRende
                 return RenderAttempt.Failed(Reasons.BuildFailed, problem);
             }
 
-            var result = await scope.RenderAsync(
-                apiScope => renderer.RenderAsync(new RenderRequest(directory, tree.Path, targetNamespace, apiScope) { Helm = chart?.Release }, cancellationToken),
-                cancellationToken).ConfigureAwait(false);
+            var result = await RenderFilesAsync(renderer, gitSync, directory, tree.Path, chart?.Release, scope, cancellationToken).ConfigureAwait(false);
             LogRendered(logger, gitSync.Metadata.NamespaceProperty, gitSync.Metadata.Name, artifact.Revision, result.Objects.Count);
             if (!result.Succeeded)
             {

@@ -3,7 +3,7 @@ using k8s.Autorest;
 namespace GitOpsOperator.Sandbox;
 
 /// <summary>
-/// <c>gitops-operator sandbox</c>: the whole GitOps loop on one machine, no cluster needed. Starts an emulated
+/// <c>kubectl gitops sandbox</c>: the whole GitOps loop on one machine, no cluster needed. Starts an emulated
 /// cluster, a git daemon serving a sample config repository, and the operator; prints what to try once the sample
 /// app is applied; runs until Ctrl-C or SIGTERM, then stops everything and exits 0.
 /// </summary>
@@ -11,9 +11,7 @@ public static class SandboxCommand
 {
     public const string Name = "sandbox";
 
-    public const string Usage = """
-        Usage: gitops-operator sandbox
-
+    public const string Description = """
         Runs the whole GitOps loop locally: an emulated Kubernetes API, a git repository served by git daemon
         with a working clone at .sandbox/config, and the operator applying it. Everything lives under .sandbox/
         of the current directory. Ctrl-C stops it; running it again keeps your clone and its commits.
@@ -21,21 +19,15 @@ public static class SandboxCommand
 
     private static readonly TimeSpan SignalGrace = TimeSpan.FromSeconds(1);
 
-    /// <summary>Exit codes: 0 stopped by a signal (or help shown), 1 could not start, 2 bad arguments.</summary>
+    /// <summary>Exit codes: 0 stopped by a signal, 1 could not start, 2 bad arguments.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        if (args.Any(arg => arg is "-h" or "--help"))
-        {
-            await output.WriteLineAsync(Usage).ConfigureAwait(false);
-            return 0;
-        }
-
         if (args.Count > 0)
         {
-            await errors.WriteLineAsync($"error: sandbox takes no arguments, not \"{args[0]}\"\nRun with --help for usage.").ConfigureAwait(false);
+            await errors.WriteLineAsync($"error: UsageError: sandbox takes no arguments, not \"{args[0]}\" (see --help)").ConfigureAwait(false);
             return 2;
         }
 
@@ -53,7 +45,7 @@ public static class SandboxCommand
         }
         catch (Exception error) when (error is SandboxException or HttpOperationException or HttpRequestException or IOException or UnauthorizedAccessException)
         {
-            await errors.WriteLineAsync($"error: {OneLine(error)}").ConfigureAwait(false);
+            await errors.WriteLineAsync($"error: SandboxFailed: {OneLine(error)}").ConfigureAwait(false);
             return 1;
         }
     }

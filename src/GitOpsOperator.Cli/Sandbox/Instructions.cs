@@ -27,6 +27,13 @@ public static class Instructions
                    cd {clone} && git commit -am "Change the greeting" && git push
               3. Roll it back:
                    git revert HEAD && git push
+              4. Ask with kubectl gitops (to put it on PATH, once, from the repository root:
+                   dotnet pack src/GitOpsOperator.Cli -o .sandbox/tool && dotnet tool install --global --add-source .sandbox/tool GitOpsOperator.Cli)
+                   export KUBECONFIG=$PWD/{kubeconfig}
+                   kubectl gitops get -A
+                   kubectl gitops reconcile gitsync {SandboxObjects.SyncName} -n {SandboxObjects.Namespace} --with-source
+                   kubectl gitops diff gitsync {SandboxObjects.SyncName} -n {SandboxObjects.Namespace} --path {clone}/{SampleApp.Path}
+                   kubectl gitops trace deployment demo -n {SampleApp.Namespace}
 
             Ctrl-C stops the sandbox. Running it again keeps {clone} and its history; the cluster starts fresh.
 

@@ -3,30 +3,33 @@ using System.Text;
 using GitOpsOperator.Api;
 using GitOpsOperator.Conditions;
 using GitOpsOperator.Manifests.Helm;
-using GitOpsOperator.Source.Export;
 
 namespace GitOpsOperator.Controllers.GitSyncs;
 
 /// <summary>
 /// Turns a chart GitSync's spec into the release it renders as: the release name (the GitSync's name by default, at
 /// most 53 characters) in spec.targetNamespace (required), values files, valuesFrom and inline values in that order,
-/// and the cluster's capabilities. A spec that cannot work is <see cref="Reasons.InvalidSpec"/>.
+/// and the cluster's capabilities. A spec that cannot work is <see cref="Reasons.InvalidSpec"/>. The operator reads
+/// values files from the commit, <c>kubectl gitops diff|build</c> from a local checkout.
 /// </summary>
 public sealed class ChartReleases(ChartValuesReader valuesReader)
 {
-    /// <summary>The release, or the Ready reason and message of why the GitSync cannot render its chart.</summary>
+    /// <summary>
+    /// The release of the chart at <paramref name="chartPath"/>, or the Ready reason and message of why the GitSync
+    /// cannot render it; <paramref name="readFile"/> reads a repo-root-relative file, null when it is not there.
+    /// </summary>
     public async Task<(ChartRelease? Release, string? Reason, string? Message)> PrepareAsync(
-        GitSync gitSync, ExportedTree tree, ClusterApiScope scope, CancellationToken cancellationToken)
+        GitSync gitSync, string chartPath, Func<string, byte[]?> readFile, ClusterApiScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gitSync);
-        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(readFile);
         ArgumentNullException.ThrowIfNull(scope);
         var spec = gitSync.Spec.Helm ?? new HelmSpec();
         var namespaceName = gitSync.Metadata.NamespaceProperty ?? "";
         var releaseName = spec.ReleaseName ?? gitSync.Metadata.Name ?? "";
         if (string.IsNullOrEmpty(gitSync.Spec.TargetNamespace))
         {
-            return (null, Reasons.InvalidSpec, $"path \"{tree.Path}\" is a Helm chart: spec.targetNamespace is required (the release namespace)");
+            return (null, Reasons.InvalidSpec, $"path \"{chartPath}\" is a Helm chart: spec.targetNamespace is required (the release namespace)");
         }
 
         if (releaseName.Length > HelmRelease.MaxNameLength)
@@ -64,12 +67,12 @@ public sealed class ChartReleases(ChartValuesReader valuesReader)
             IncludeCrds = spec.IncludeCrds,
             Capabilities = capabilities,
         };
-        var (present, key) = KeyOf(release, tree);
+        var (present, key) = KeyOf(release, readFile);
         return (new ChartRelease(release, present, key), null, null);
     }
 
-    /// <summary>The values files the commit holds, and a hash over every input of the render but the chart's own tree.</summary>
-    private static (IReadOnlyList<string> Present, string Key) KeyOf(HelmRelease release, ExportedTree tree)
+    /// <summary>The values files present, and a hash over every input of the render but the chart's own tree.</summary>
+    private static (IReadOnlyList<string> Present, string Key) KeyOf(HelmRelease release, Func<string, byte[]?> readFile)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text)
@@ -85,8 +88,7 @@ public sealed class ChartReleases(ChartValuesReader valuesReader)
         foreach (var file in release.ValuesFiles)
         {
             Add(file);
-            var content = tree.ReadFile(file);
-            if (content.Value is { } bytes)
+            if (readFile(file) is { } bytes)
             {
                 present.Add(file);
                 hash.AppendData(SHA256.HashData(bytes));

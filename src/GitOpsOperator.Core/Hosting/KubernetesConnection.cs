@@ -10,24 +10,25 @@ namespace GitOpsOperator.Hosting;
 /// </summary>
 public sealed record KubernetesConnection(KubernetesClientConfiguration Configuration, string Source)
 {
-    public static KubernetesConnection Resolve(string? kubeconfigPath)
+    /// <summary>The connection; <paramref name="context"/> picks a kubeconfig context other than the current one.</summary>
+    public static KubernetesConnection Resolve(string? kubeconfigPath, string? context = null)
     {
         if (!string.IsNullOrEmpty(kubeconfigPath))
         {
-            return FromFiles([kubeconfigPath], $"kubeconfig {kubeconfigPath}");
+            return FromFiles([kubeconfigPath], $"kubeconfig {kubeconfigPath}", context);
         }
 
         var fromEnvironment = Environment.GetEnvironmentVariable("KUBECONFIG");
         if (!string.IsNullOrEmpty(fromEnvironment))
         {
             var paths = fromEnvironment.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-            return FromFiles(paths, $"KUBECONFIG {fromEnvironment}");
+            return FromFiles(paths, $"KUBECONFIG {fromEnvironment}", context);
         }
 
         var home = KubernetesClientConfiguration.KubeConfigDefaultLocation;
         if (File.Exists(home))
         {
-            return FromFiles([home], $"kubeconfig {home}");
+            return FromFiles([home], $"kubeconfig {home}", context);
         }
 
         if (KubernetesClientConfiguration.IsInCluster())
@@ -40,11 +41,12 @@ public sealed record KubernetesConnection(KubernetesClientConfiguration Configur
     }
 
     /// <summary>The first of the files that exists (KUBECONFIG may list several).</summary>
-    private static KubernetesConnection FromFiles(IReadOnlyList<string> paths, string source)
+    private static KubernetesConnection FromFiles(IReadOnlyList<string> paths, string source, string? context)
     {
         var existing = paths.FirstOrDefault(File.Exists)
             ?? throw new KubeConfigException($"kubeconfig {string.Join(", ", paths)} does not exist");
         var kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(existing);
+        kubeconfig.CurrentContext = context ?? kubeconfig.CurrentContext;
         DropUserWithoutCredentials(kubeconfig);
         return new(KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig), source);
     }
