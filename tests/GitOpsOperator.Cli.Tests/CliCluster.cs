@@ -41,12 +41,13 @@ public sealed class CliCluster : IAsyncLifetime
             Timeout = TimeSpan.FromMinutes(3),
         });
 
-    /// <summary>A directory of manifest files (a local checkout of a GitSync's path).</summary>
+    /// <summary>A directory of manifest files (a local checkout of a GitSync's path), paths relative to it.</summary>
     public static string Checkout(params (string Path, string Content)[] files)
     {
         var directory = Directory.CreateTempSubdirectory("checkout-").FullName;
         foreach (var (path, content) in files)
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(directory, path))!);
             File.WriteAllText(Path.Combine(directory, path), content);
         }
 

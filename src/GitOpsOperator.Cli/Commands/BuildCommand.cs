@@ -32,7 +32,7 @@ public sealed class BuildCommand : ICliCommand
         var output = ObjectOutput.From(invocation.Args) ?? new ObjectOutput("yaml");
         var path = invocation.Args.Value(Flag.Path) ?? throw CliException.Usage("--path DIR is required");
         var sync = await GitSyncLookup.FromArgumentsAsync(invocation, cancellationToken).ConfigureAwait(false);
-        var objects = await LocalRender.RenderAsync(invocation.Cluster, sync, path, cancellationToken).ConfigureAwait(false);
+        var objects = (await LocalRender.RenderAsync(invocation.Cluster, sync, path, cancellationToken).ConfigureAwait(false)).Objects;
         var writer = invocation.Terminal.Out;
         if (output.Format == "json")
         {

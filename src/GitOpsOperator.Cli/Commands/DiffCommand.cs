@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using GitOpsOperator.Cli.Arguments;
 using GitOpsOperator.Cli.Cluster;
 using GitOpsOperator.Cli.Diff;
+using GitOpsOperator.Manifests.Helm;
 
 namespace GitOpsOperator.Cli.Commands;
 
@@ -21,8 +22,8 @@ public sealed class DiffCommand : ICliCommand
     public string Description => """
         Renders DIR (a local checkout of the GitSync's path) exactly as the operator would, server dry-runs every
         object as your kubeconfig's identity, and lists created (+), changed (~) and pruned (-) objects with the
-        fields that differ. Secret values are masked. Exit 0 when nothing would change, 1 when something would,
-        2 when the path cannot be rendered.
+        fields that differ. Secret values are masked, and so are the values a chart reads from Secrets. Exit 0 when
+        nothing would change, 1 when something would, 2 when the path cannot be rendered.
 
         Example:
           kubectl gitops diff gitsync demo -n gitops-system --path ./apps/demo
@@ -37,12 +38,12 @@ public sealed class DiffCommand : ICliCommand
         ArgumentNullException.ThrowIfNull(invocation);
         var path = invocation.Args.Value(Flag.Path) ?? throw CliException.Usage("--path DIR is required");
         var sync = await GitSyncLookup.FromArgumentsAsync(invocation, cancellationToken).ConfigureAwait(false);
-        var objects = await LocalRender.RenderAsync(invocation.Cluster, sync, path, cancellationToken).ConfigureAwait(false);
-        var (changes, failures) = await new DiffPlanner(invocation.Cluster).PlanAsync(sync, objects, cancellationToken).ConfigureAwait(false);
+        var rendering = await LocalRender.RenderAsync(invocation.Cluster, sync, path, cancellationToken).ConfigureAwait(false);
+        var (changes, failures) = await new DiffPlanner(invocation.Cluster).PlanAsync(sync, rendering.Objects, cancellationToken).ConfigureAwait(false);
         var terminal = invocation.Terminal;
         foreach (var change in changes.Where(c => c.Kind is not ChangeKind.Unchanged))
         {
-            await WriteAsync(terminal, change).ConfigureAwait(false);
+            await WriteAsync(terminal, change, rendering.Secrets).ConfigureAwait(false);
         }
 
         var counts = Enum.GetValues<ChangeKind>()
@@ -53,13 +54,13 @@ public sealed class DiffCommand : ICliCommand
             $"GitSync {sync.Namespace}/{sync.Name}: {(changes.Count == 0 ? "no objects" : string.Join(", ", counts))}").ConfigureAwait(false);
         if (failures.Count > 0)
         {
-            throw CliException.Failed("ValidationFailed", string.Join("; ", failures));
+            throw CliException.Failed("ValidationFailed", rendering.Secrets.Scrub(string.Join("; ", failures)));
         }
 
         return changes.Any(c => c.Kind is ChangeKind.Created or ChangeKind.Changed or ChangeKind.Pruned) ? ExitCodes.Failed : ExitCodes.Done;
     }
 
-    private static async Task WriteAsync(Terminal terminal, ObjectChange change)
+    private static async Task WriteAsync(Terminal terminal, ObjectChange change, SecretScrubber secrets)
     {
         var (mark, verb) = change.Kind switch
         {
@@ -70,12 +71,12 @@ public sealed class DiffCommand : ICliCommand
         };
         var from = change.Source is null ? "" : $" ({change.Source})";
         var note = change.Note is null ? "" : $": {change.Note}";
-        var header = $"{mark} {verb} {change.Identity}{from}{note}";
+        var header = secrets.Scrub($"{mark} {verb} {change.Identity}{from}{note}");
         await terminal.Out.WriteLineAsync(change.Kind == ChangeKind.Pruned ? terminal.Bad(header) : terminal.Good(header)).ConfigureAwait(false);
         foreach (var field in change.Fields)
         {
             var hide = SecretMask.Hides(change.Identity.Group, change.Identity.Kind, field.Path);
-            await terminal.Out.WriteLineAsync($"    {field.Path}: {Value(field.Before, hide)} -> {Value(field.After, hide)}").ConfigureAwait(false);
+            await terminal.Out.WriteLineAsync(secrets.Scrub($"    {field.Path}: {Value(field.Before, hide)} -> {Value(field.After, hide)}")).ConfigureAwait(false);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using GitOpsOperator.Cli.Cluster;
 using GitOpsOperator.Controllers.GitSyncs;
 using GitOpsOperator.Manifests;
+using GitOpsOperator.Manifests.Helm;
 using GitOpsOperator.Sync;
 
 namespace GitOpsOperator.Cli.Diff;
@@ -14,8 +15,8 @@ namespace GitOpsOperator.Cli.Diff;
 /// </summary>
 public static class LocalRender
 {
-    /// <summary>Each rendered object with the body the operator would apply; BuildFailed (exit 2) when the path cannot be rendered.</summary>
-    public static async Task<IReadOnlyList<(RenderedObject Rendered, JsonObject Body)>> RenderAsync(
+    /// <summary>The objects the operator would apply; BuildFailed (exit 2) when the path cannot be rendered.</summary>
+    public static async Task<LocalRendering> RenderAsync(
         ClusterSession cluster, GitSyncLookup sync, string directory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cluster);
@@ -42,7 +43,9 @@ public static class LocalRender
         }
 
         var owner = new GitSyncOwner(sync.Namespace, sync.Name);
-        return [.. result.Objects.Select(rendered => (rendered, Labelled(rendered, owner)))];
+        return new LocalRendering(
+            [.. result.Objects.Select(rendered => (rendered, Labelled(rendered, owner)))],
+            new SecretScrubber(chart?.Release.Values ?? []));
     }
 
     private static async Task<ChartRelease> ChartAsync(

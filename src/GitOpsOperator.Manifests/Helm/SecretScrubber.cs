@@ -5,9 +5,9 @@ namespace GitOpsOperator.Manifests.Helm;
 
 /// <summary>
 /// Masks the values of secret values documents in text helm wrote (its errors may quote a value), so that a Secret's
-/// content never reaches a log, an Event or a status.
+/// content never reaches a log, an Event, a status or <c>kubectl gitops diff</c>.
 /// </summary>
-internal sealed class SecretScrubber
+public sealed class SecretScrubber
 {
     private const string Mask = "***";
     private const int ShortestMasked = 3;
