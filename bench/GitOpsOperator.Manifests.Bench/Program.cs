@@ -5,8 +5,14 @@ using KubeEmulator;
 
 // Renders 5,000 objects in 500 files with our reader (pinned to one core) and, in the same run, with kubectl
 // against the emulated API server (all cores); kustomize, which slows down steeply with size, gets 500 of them.
+// With --helm: a chart of 200 templates, with `helm template` itself and through our renderer (helm on PATH).
 const int Runs = 5;
 const string Namespace = "bench";
+if (args.Contains("--helm"))
+{
+    return await HelmBench.RunAsync(Runs, Namespace);
+}
+
 using var tree = new GeneratedTree(files: 500, objectsPerFile: 10, kustomizedFiles: 50);
 var scope = new StaticApiScope(new Dictionary<GroupVersionKind, bool>
 {
@@ -32,13 +38,13 @@ await using (var cluster = await EmulatedCluster.StartAsync())
 {
     var cache = Directory.CreateTempSubdirectory("manifests-bench-kubectl-").FullName;
     string[] kubectl = ["--kubeconfig", cluster.KubeconfigPath, "--cache-dir", cache];
-    await Run("kubectl", [.. kubectl, "api-resources"]);
+    await ChildProcessTiming.RunAsync("kubectl", [.. kubectl, "api-resources"]);
     timings.Add(await Timing.MeasureAsync("kubectl create --dry-run=client -o json -R -f plain/", Runs,
-        () => Run("kubectl", [.. kubectl, "create", "--dry-run=client", "--validate=false", "-o", "json", "-n", Namespace, "-R", "-f", Path.Combine(tree.Root, "plain")])));
+        () => ChildProcessTiming.RunAsync("kubectl", [.. kubectl, "create", "--dry-run=client", "--validate=false", "-o", "json", "-n", Namespace, "-R", "-f", Path.Combine(tree.Root, "plain")])));
     Directory.Delete(cache, recursive: true);
 }
 
-timings.Add(await Timing.MeasureAsync("kubectl kustomize kustomized/", Runs, () => Run("kubectl", ["kustomize", Path.Combine(tree.Root, "kustomized")])));
+timings.Add(await Timing.MeasureAsync("kubectl kustomize kustomized/", Runs, () => ChildProcessTiming.RunAsync("kubectl", ["kustomize", Path.Combine(tree.Root, "kustomized")])));
 timings.Add(await Timing.MeasureAsync("ours: kustomized/ (our process; kustomize's CPU is above)", Runs, () => Render("kustomized", tree.KustomizedObjects)));
 
 foreach (var timing in timings)
@@ -69,36 +75,4 @@ static void PinToOneCore(bool pinned)
     {
         Process.GetCurrentProcess().ProcessorAffinity = pinned ? 1 : (1 << Environment.ProcessorCount) - 1;
     }
-}
-
-// Runs a command through bash so that `times` can report the CPU the command (a child of that shell) used.
-static async Task<Timing.Outcome> Run(string command, string[] arguments)
-{
-    var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var argument in new[] { "-c", "\"$@\" | wc -c; times", "bench", command }.Concat(arguments))
-    {
-        start.ArgumentList.Add(argument);
-    }
-
-    using var process = Process.Start(start)!;
-    var output = process.StandardOutput.ReadToEndAsync();
-    var errors = process.StandardError.ReadToEndAsync();
-    await process.WaitForExitAsync();
-    var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-    if (process.ExitCode != 0 || lines.Length < 3)
-    {
-        throw new InvalidOperationException($"{command} failed: {await errors}");
-    }
-
-    var children = lines[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ParseBashTime);
-    var printed = long.Parse(lines[0].Trim(), System.Globalization.CultureInfo.InvariantCulture);
-    return new Timing.Outcome(children.Aggregate(TimeSpan.Zero, (sum, time) => sum + time), $"{printed / 1024} KiB printed");
-}
-
-// bash prints times as "0m1.234s".
-static TimeSpan ParseBashTime(string text)
-{
-    var minutes = text.IndexOf('m', StringComparison.Ordinal);
-    return TimeSpan.FromMinutes(int.Parse(text[..minutes], System.Globalization.CultureInfo.InvariantCulture))
-        + TimeSpan.FromSeconds(double.Parse(text[(minutes + 1)..^1], System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -1,6 +1,6 @@
 namespace GitOpsOperator.Manifests;
 
-/// <summary>How a render runs: its limits and how kustomize is invoked.</summary>
+/// <summary>How a render runs: its limits and how kustomize and helm are invoked.</summary>
 public sealed record ManifestOptions
 {
     public ManifestLimits Limits { get; init; } = new();
@@ -9,4 +9,9 @@ public sealed record ManifestOptions
     public IReadOnlyList<string>? KustomizeCommand { get; init; }
 
     public TimeSpan KustomizeTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The helm binary: a path, or a name looked up on PATH.</summary>
+    public string HelmBinary { get; init; } = "helm";
+
+    public TimeSpan HelmTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -1,3 +1,4 @@
+using GitOpsOperator.Manifests.Helm;
 using GitOpsOperator.Manifests.Kustomize;
 using GitOpsOperator.Manifests.Reading;
 using GitOpsOperator.Manifests.Validation;
@@ -5,8 +6,8 @@ using GitOpsOperator.Manifests.Validation;
 namespace GitOpsOperator.Manifests;
 
 /// <summary>
-/// Renders one path of an exported repository tree into validated objects: plain YAML/JSON, or a kustomization
-/// when the path holds one. Never talks to a cluster; every failure comes back as a value naming file and line.
+/// Renders one path of an exported repository tree into validated objects: plain YAML/JSON, a kustomization
+/// when the path holds one, or a Helm chart when it holds a Chart.yaml. Never talks to a cluster; every failure comes back as a value naming file and line.
 /// </summary>
 public sealed class ManifestRenderer(ManifestOptions options)
 {
@@ -31,13 +32,32 @@ public sealed class ManifestRenderer(ManifestOptions options)
         }
 
         var kustomization = Directory.Exists(top) ? KustomizationGuard.FindKustomization(top) : null;
-        var (candidates, errors, inputs) = kustomization is null
-            ? await ReadPlainAsync(boundary, top, cancellationToken).ConfigureAwait(false)
+        var chart = Directory.Exists(top) && ChartGuard.IsChart(top);
+        if (chart && kustomization is not null)
+        {
+            return RenderResult.Failed(new RenderError(
+                $"path \"{shownPath}\" holds both Chart.yaml and {Path.GetFileName(kustomization)}: a path is either a Helm chart or a kustomization",
+                new SourceLocation(boundary.Relative(kustomization))));
+        }
+
+        var (candidates, errors, inputs) = chart ? await HelmTemplate.RunAsync(boundary, top, request.Helm, options, cancellationToken).ConfigureAwait(false)
+            : kustomization is null ? await ReadPlainAsync(boundary, top, cancellationToken).ConfigureAwait(false)
             : await KustomizeBuild.RunAsync(boundary, top, kustomization, options, cancellationToken).ConfigureAwait(false);
         // Validate what could be read even when some files could not, so one run reports every problem.
         var (objects, invalid) = ObjectValidator.Validate(candidates, request.ApiScope, request.TargetNamespace);
         errors.AddRange(invalid);
-        return errors.Count > 0 ? RenderResult.Failed(errors, inputs) : RenderResult.Rendered(objects, inputs);
+        if (errors.Count > 0)
+        {
+            return RenderResult.Failed(errors, inputs);
+        }
+
+        if (!chart)
+        {
+            return RenderResult.Rendered(objects, inputs);
+        }
+
+        var (released, hooks) = ChartHooks.Split(objects);
+        return RenderResult.Rendered(released, hooks, inputs);
     }
 
     private async Task<(List<ManifestCandidate>, List<RenderError>, IReadOnlyList<string>)> ReadPlainAsync(

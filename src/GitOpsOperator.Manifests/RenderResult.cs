@@ -23,12 +23,20 @@ public sealed record RenderResult
     /// <summary>Repo-relative directories whose content the render read; a cache key over their trees covers the render.</summary>
     public IReadOnlyList<string> InputPaths { get; }
 
+    /// <summary>A chart's hooks (objects annotated <c>helm.sh/hook</c>, tests left out): run around a sync, never part of its set.</summary>
+    public IReadOnlyList<RenderedObject> Hooks { get; private init; } = [];
+
     public bool Succeeded => Outcome != RenderOutcome.Failed;
 
     public static RenderResult Rendered(IReadOnlyList<RenderedObject> objects, IReadOnlyList<string> inputPaths) =>
         objects.Count == 0
             ? new RenderResult(RenderOutcome.Empty, [], [], inputPaths)
             : new RenderResult(RenderOutcome.Rendered, objects, [], inputPaths);
+
+    public static RenderResult Rendered(IReadOnlyList<RenderedObject> objects, IReadOnlyList<RenderedObject> hooks, IReadOnlyList<string> inputPaths) =>
+        objects.Count == 0 && hooks.Count == 0
+            ? Rendered(objects, inputPaths)
+            : new RenderResult(RenderOutcome.Rendered, objects, [], inputPaths) { Hooks = hooks };
 
     public static RenderResult Failed(IReadOnlyList<RenderError> errors, IReadOnlyList<string> inputPaths) =>
         errors.Count == 0

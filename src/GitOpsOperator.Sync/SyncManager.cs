@@ -49,6 +49,11 @@ public sealed partial class SyncManager : IAsyncDisposable
             return Failed(plan.Failures, ChangeSet.Empty, request.Inventory);
         }
 
+        if (request.BeforeWrite is { } beforeWrite && await beforeWrite(cancellationToken) is { } refused)
+        {
+            return Failed([refused], ChangeSet.Empty, request.Inventory);
+        }
+
         var planned = Merge(request.Inventory, request.Desired.Where(d => !records.ContainsKey(d.Identity)).Select(d => new InventoryRecord(InventoryRecord.EntryOf(d), null)));
         if (planned.Count > request.Inventory.Count)
         {

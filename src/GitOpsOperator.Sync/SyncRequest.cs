@@ -13,4 +13,10 @@ public sealed record SyncRequest(GitSyncOwner Owner, IReadOnlyList<RenderedObjec
     /// writes in the inventory even when the process dies before the sync ends, so a later sync can prune it.
     /// </summary>
     public Func<IReadOnlyList<InventoryRecord>, CancellationToken, Task> RecordPlannedInventory { get; init; } = (_, _) => Task.CompletedTask;
+
+    /// <summary>
+    /// Runs once the plan validated the set and before the first write (a chart's pre-hooks); a failure it returns
+    /// stops the sync with nothing of the set written.
+    /// </summary>
+    public Func<CancellationToken, Task<SyncFailure?>>? BeforeWrite { get; init; }
 }

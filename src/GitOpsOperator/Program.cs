@@ -1,6 +1,5 @@
 using GitOpsOperator.Hosting;
-using GitOpsOperator.Sandbox;
 
-return args is [SandboxCommand.Name, .. var sandboxArgs]
-    ? await SandboxCommand.RunAsync(sandboxArgs, Console.Out, Console.Error, CancellationToken.None)
+return args is [SandboxMoved.Command, ..]
+    ? await SandboxMoved.ReportAsync(Console.Error)
     : await OperatorHost.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

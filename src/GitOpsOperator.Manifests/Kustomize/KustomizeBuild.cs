@@ -1,6 +1,5 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using GitOpsOperator.Manifests.Reading;
+using GitOpsOperator.Manifests.Tools;
 
 namespace GitOpsOperator.Manifests.Kustomize;
 
@@ -42,75 +41,18 @@ internal static class KustomizeBuild
         RepoBoundary boundary, string directory, ManifestOptions options, CancellationToken cancellationToken)
     {
         var command = options.KustomizeCommand ?? DefaultCommand();
-        var start = new ProcessStartInfo(command[0])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        foreach (var argument in command.Skip(1).Concat([directory, "--load-restrictor", "LoadRestrictionsRootOnly"]))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.KustomizeTimeout);
-        using var process = new Process { StartInfo = start };
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception error)
-        {
-            return ([], $"cannot run kustomize ({string.Join(' ', command)}): {error.Message}");
-        }
-
-        try
-        {
-            var output = ReadLimitedAsync(process.StandardOutput.BaseStream, options.Limits.MaxTotalBytes, timeout.Token);
-            var diagnostics = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-            var bytes = await output.ConfigureAwait(false);
-            var stderr = await diagnostics.ConfigureAwait(false);
-            if (bytes is null)
-            {
-                return ([], $"kustomize output is larger than the limit of {options.Limits.MaxTotalBytes} bytes");
-            }
-
-            return process.ExitCode == 0
-                ? (bytes, null)
-                : ([], "kustomize build failed: " + Sanitize(stderr, boundary.Root));
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return ([], $"kustomize did not finish within {options.KustomizeTimeout.TotalSeconds:0} seconds");
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-    }
-
-    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, long limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        var run = await ToolProcess.RunAsync(
+            "kustomize",
+            command,
+            [directory, "--load-restrictor", "LoadRestrictionsRootOnly"],
+            directory,
+            new Dictionary<string, string>(),
+            options.KustomizeTimeout,
+            options.Limits.MaxTotalBytes,
+            cancellationToken).ConfigureAwait(false);
+        return run.Failure is { } failure ? ([], failure)
+            : run.ExitCode == 0 ? (run.Output, null)
+            : ([], "kustomize build failed: " + Sanitize(run.Stderr, boundary.Root));
     }
 
     // Paths in kustomize's messages are absolute paths of the export; users know them repo-relative.

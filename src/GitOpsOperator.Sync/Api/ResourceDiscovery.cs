@@ -37,6 +37,13 @@ public sealed class ResourceDiscovery(KubeApi api)
         return (kinds.GetValueOrDefault(type.Kind), null);
     }
 
+    /// <summary>The kinds a group/version serves, from the same cache; empty when it is not served, null when discovery failed.</summary>
+    public async Task<IReadOnlyCollection<string>?> KindsAsync(string apiVersion, CancellationToken cancellationToken)
+    {
+        var (_, failure) = await ResolveAsync(GroupVersionKind.FromApiVersion(apiVersion, ""), cancellationToken);
+        return failure is not null ? null : byGroupVersion.TryGetValue(apiVersion, out var kinds) ? [.. kinds.Keys] : [];
+    }
+
     /// <summary>Forgets what a group/version serves (after CRDs for it were applied).</summary>
     public void Forget(string apiVersion) => byGroupVersion.TryRemove(apiVersion, out _);
 

@@ -11,7 +11,8 @@ public static class LiveComparison
     public static bool WouldChange(JsonObject dryRunResult, JsonObject liveObject) =>
         !JsonNode.DeepEquals(Comparable(dryRunResult), Comparable(liveObject));
 
-    private static JsonObject Comparable(JsonObject obj)
+    /// <summary>A copy of the object without status and the metadata the server alone maintains.</summary>
+    public static JsonObject Comparable(JsonObject obj)
     {
         var copy = obj.DeepClone().AsObject();
         copy.Remove("status");

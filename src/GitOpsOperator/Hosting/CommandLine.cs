@@ -17,6 +17,7 @@ public static class CommandLine
         ["--concurrency"] = nameof(OperatorOptions.Concurrency),
         ["--lease-name"] = nameof(OperatorOptions.LeaseName),
         ["--lease-namespace"] = nameof(OperatorOptions.LeaseNamespace),
+        ["--helm-binary"] = nameof(OperatorOptions.HelmBinary),
     };
 
     private static readonly HashSet<string> NumberOptions = [nameof(OperatorOptions.HttpPort), nameof(OperatorOptions.Concurrency)];
@@ -29,7 +30,6 @@ public static class CommandLine
 
     public const string Usage = """
         Usage: gitops-operator [options]
-               gitops-operator sandbox     the whole loop on this machine: emulated cluster, sample repo, operator
 
         Keeps a Kubernetes cluster in the state a git repository describes (GitRepository and GitSync objects).
 
@@ -45,6 +45,7 @@ public static class CommandLine
           --leader-election        reconcile only while holding the leader Lease (for several replicas)
           --lease-name NAME        the leader Lease (default: gitops-operator-leader)
           --lease-namespace NS     its namespace (default: POD_NAMESPACE, then --namespace, then default)
+          --helm-binary PATH       the helm that renders charts (default: helm, looked up on PATH)
           -h, --help               show this help and exit
 
         Every option can also be set in appsettings.json (section "Operator") or the environment,

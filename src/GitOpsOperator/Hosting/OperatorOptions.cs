@@ -35,6 +35,9 @@ public sealed record OperatorOptions
     /// <summary>Reconcile only while this process holds the leader-election Lease (for more than one replica).</summary>
     public bool LeaderElection { get; init; }
 
+    /// <summary>The helm binary charts are rendered with: a path, or a name looked up on PATH.</summary>
+    public string HelmBinary { get; init; } = "helm";
+
     /// <summary>Name of the leader-election Lease.</summary>
     public string LeaseName { get; init; } = "gitops-operator-leader";
 

@@ -15,6 +15,7 @@ public sealed class ChartRbacTests
         new("gitops.operator.io", "imagepolicies,imagerepositories", "get,list,patch,update,watch"),
         new("gitops.operator.io", "imagepolicies/status,imagerepositories/status", "get,patch,update"),
         new("", "secrets", "get,list,watch"),
+        new("", "configmaps", "get"),
         new(",events.k8s.io", "events", "create,patch"),
     ];
 

@@ -52,5 +52,5 @@ internal sealed class WorkingClone
     private Task<string> HeadAsync() => GitAsync("rev-parse", "HEAD");
 
     private Task<string> GitAsync(params string[] arguments) =>
-        Cli.RunAsync("git", ["-C", directory, "-c", "user.name=Dev Eloper", "-c", "user.email=dev@example.com", .. arguments]);
+        Source.Tests.Fixtures.Cli.RunAsync("git", ["-C", directory, "-c", "user.name=Dev Eloper", "-c", "user.email=dev@example.com", .. arguments]);
 }

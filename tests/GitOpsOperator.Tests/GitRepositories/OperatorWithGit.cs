@@ -4,6 +4,7 @@ using GitOpsOperator.Crds;
 using GitOpsOperator.Hosting;
 using GitOpsOperator.Source;
 using GitOpsOperator.Source.Tests.Fixtures;
+using GitOpsOperator.Testing;
 using GitOpsOperator.Tests.Support;
 using k8s;
 using k8s.Models;
@@ -64,7 +65,7 @@ internal sealed class OperatorWithGit : IAsyncDisposable
         var installer = new CrdInstaller(cluster.Client, NullLogger<CrdInstaller>.Instance, TimeProvider.System);
         await installer.InstallAsync(CrdManifests.All(), Eventually.Deadline, CancellationToken.None);
         await cluster.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });
-        var options = new OperatorOptions { HttpPort = 0, HttpAddress = "127.0.0.1", Namespace = watchedNamespace };
+        var options = new OperatorOptions { HttpPort = 0, HttpAddress = "127.0.0.1", Namespace = watchedNamespace, HelmBinary = HelmRunner.BinaryPath };
         var settings = new Dictionary<string, string?> { ["Operator:GitCacheDirectory"] = Path.Combine(root, "cache") };
         var kubeconfig = operatorKubeconfig?.Invoke(cluster, Path.Combine(root, "operator-kubeconfig")) ?? cluster.KubeconfigPath;
         var host = OperatorHost.Build(settings, options, KubernetesConnection.Resolve(kubeconfig));

@@ -24,6 +24,7 @@ public sealed class DockerfileTests
 
             var (published, publishLog) = await RunAsync(publish[0], publish[1..], TimeSpan.FromMinutes(10));
             Assert.True(published == 0, publishLog);
+            Assert.False(File.Exists(Path.Combine(output, "KubeEmulator.dll")), "the image carries the operator only, not the API server emulator");
 
             var entryPoint = Lines.Single(l => l.StartsWith("ENTRYPOINT ", StringComparison.Ordinal));
             Assert.Equal("ENTRYPOINT [\"/app/GitOpsOperator\"]", entryPoint);

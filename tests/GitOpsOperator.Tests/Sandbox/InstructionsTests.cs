@@ -20,6 +20,8 @@ public sealed class InstructionsTests
         Assert.Contains("kubectl --kubeconfig .sandbox/kubeconfig get gitsyncs,gitrepositories -A", text);
         Assert.Contains("cd .sandbox/config && git commit -am", text);
         Assert.Contains("git revert HEAD && git push", text);
+        Assert.Contains("dotnet tool install --global --add-source .sandbox/tool GitOpsOperator.Cli", text);
+        Assert.Contains("kubectl gitops reconcile gitsync demo -n gitops-system --with-source", text);
     }
 
     [Fact]

@@ -5,15 +5,13 @@ using GitOpsOperator.Tests.Support;
 namespace GitOpsOperator.Tests.Sandbox;
 
 /// <summary>
-/// <c>gitops-operator sandbox</c> as a user starts it: the built operator binary in a working directory of its
+/// The sandbox as the README's first command starts it (<see cref="ReadmeCommand"/>) in a working directory of its
 /// own, with a git that has no global configuration (a fresh machine has no identity); output collected by line.
 /// </summary>
 internal sealed class SandboxProcess : IAsyncDisposable
 {
     /// <summary>Start-up builds a cluster, a repository and the operator; a loaded machine may take a while.</summary>
     public static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(2);
-
-    private static readonly string OperatorDll = Path.Combine(AppContext.BaseDirectory, "GitOpsOperator.dll");
 
     private readonly Process process;
     private readonly List<string> lines = [];
@@ -51,7 +49,7 @@ internal sealed class SandboxProcess : IAsyncDisposable
 
     /// <summary>Runs a sandbox expected to end by itself (it failed to start).</summary>
     public static Task<CommandResult> RunToEndAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment) =>
-        ProcessRunner.RunAsync(new ProcessCommand("dotnet", [OperatorDll, "sandbox"])
+        ProcessRunner.RunAsync(new ProcessCommand("dotnet", ReadmeCommand.DotnetArguments)
         {
             WorkingDirectory = workingDirectory,
             Environment = environment,
@@ -103,8 +101,11 @@ internal sealed class SandboxProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(OperatorDll);
-        start.ArgumentList.Add("sandbox");
+        foreach (var argument in ReadmeCommand.DotnetArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -55,6 +55,12 @@ public sealed class SandboxTests : IDisposable
     }
 
     [Fact]
+    public void The_readme_starts_the_sandbox_from_the_kubectl_gitops_tool()
+    {
+        Assert.Equal("dotnet run --project src/GitOpsOperator.Cli -- sandbox", ReadmeCommand.FirstCommand);
+    }
+
+    [Fact]
     public async Task Arguments_other_than_help_are_refused()
     {
         using var output = new StringWriter();
@@ -63,7 +69,7 @@ public sealed class SandboxTests : IDisposable
         var exitCode = await SandboxCommand.RunAsync(["--port", "1"], output, errors, CancellationToken.None);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("sandbox takes no arguments", errors.ToString());
+        Assert.StartsWith("error: UsageError: sandbox takes no arguments", errors.ToString());
     }
 
     [Fact]
@@ -74,7 +80,7 @@ public sealed class SandboxTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: git is not installed or not on PATH", line);
+        Assert.StartsWith("error: SandboxFailed: git is not installed or not on PATH", line);
     }
 
     /// <summary>The URL printed after a label, e.g. "Config repository:         git://127.0.0.1:9418/config.git  (your clone: …)".</summary>

@@ -24,7 +24,12 @@ public static class GitSyncServices
             provider.GetRequiredService<IOptions<OperatorOptions>>().Value.Namespace,
             provider.GetRequiredService<ILogger<GitSyncInformer>>()));
         services.TryAddSingleton<EventRecorder>();
-        services.AddSingleton(new ManifestRenderer());
+        services.AddSingleton(provider => new ManifestRenderer(new ManifestOptions
+        {
+            HelmBinary = provider.GetRequiredService<IOptions<OperatorOptions>>().Value.HelmBinary,
+        }));
+        services.AddSingleton(provider => new ChartValuesReader(provider.GetRequiredService<IKubernetes>()));
+        services.AddSingleton<ChartReleases>();
         services.AddScoped<SourceArtifacts>();
         services.AddScoped<GitSyncStates>();
         services.AddSingleton<GitSyncRenderer>();

@@ -4,13 +4,15 @@ using GitOpsOperator.Manifests;
 using GitOpsOperator.Metrics;
 using GitOpsOperator.Queue;
 using GitOpsOperator.Sync;
+using GitOpsOperator.Sync.Hooks;
 
 namespace GitOpsOperator.Controllers.GitSyncs;
 
 /// <summary>
 /// Brings one GitSync to one revision: render (or reuse a render), sync with the cluster, wait for health when asked,
 /// and record the outcome in status, history and Events. When the render is the one last synced and nothing drifted,
-/// the cluster is not consulted at all: only a new revision is recorded.
+/// the cluster is not consulted at all: only a new revision is recorded. A chart's due hooks run around the sync: pre-hooks
+/// once the plan validated the set and before its first write, post-hooks once its objects are healthy.
 /// </summary>
 public sealed class RevisionSync(
     GitSyncRenderer renderer,
@@ -49,7 +51,7 @@ public sealed class RevisionSync(
             return await RecordRevisionAsync(run, current, objects, cancellationToken).ConfigureAwait(false);
         }
 
-        return await ApplyAsync(run, current, objects, cancellationToken).ConfigureAwait(false);
+        return await ApplyAsync(run, current, objects, DueHooks.For(render.Hooks, objects, current), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The same objects as the last successful sync of this generation, within its interval, on request of nobody.</summary>
@@ -71,15 +73,17 @@ public sealed class RevisionSync(
         return WorkResult.After(due > TimeSpan.Zero ? due : TimeSpan.Zero);
     }
 
-    private async Task<WorkResult> ApplyAsync(Run run, GitSyncStatus current, IReadOnlyList<RenderedObject> objects, CancellationToken cancellationToken)
+    private async Task<WorkResult> ApplyAsync(Run run, GitSyncStatus current, IReadOnlyList<RenderedObject> objects, DueHooks hooks, CancellationToken cancellationToken)
     {
         var spec = run.GitSync.Spec;
+        var postHooks = hooks.Post;
         var request = new SyncRequest(run.Owner, objects, InventoryMapping.ToRecords(current.Inventory))
         {
             Options = new SyncOptions { Parallelism = options.SyncParallelism, Force = spec.Force, Prune = spec.Prune, AllowEmpty = spec.AllowEmpty },
             RecordPlannedInventory = async (planned, token) =>
                 current = await writer.WriteIfChangedAsync(run.GitSync, run.State, current, current with { Inventory = InventoryMapping.ToStatus(planned) }, token)
                     .ConfigureAwait(false),
+            BeforeWrite = hooks.Pre.Count == 0 ? null : token => RunHooksAsync(run, hooks.Pre, token),
         };
         run.State.LastSynced = null;
         var result = await SyncHoldingDriftAsync(run.State, request, cancellationToken).ConfigureAwait(false);
@@ -92,7 +96,7 @@ public sealed class RevisionSync(
             return await FailedAsync(run, current, failed, result.Outcome.ToString(), cancellationToken).ConfigureAwait(false);
         }
 
-        if (spec.Wait)
+        if (spec.Wait || postHooks.Count > 0)
         {
             var (waited, health) = await WaitForHealthAsync(run, current, result, inventory, cancellationToken).ConfigureAwait(false);
             current = waited;
@@ -109,6 +113,12 @@ public sealed class RevisionSync(
                 };
                 return await FailedAsync(run, current, unhealthy, Reasons.HealthCheckFailed, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        if (postHooks.Count > 0 && await RunHooksAsync(run, postHooks, cancellationToken).ConfigureAwait(false) is { } postFailure)
+        {
+            var hookFailed = new Attempt(run.Revision, run.Entry(HistoryEntry.Failed, result.Changes, postFailure.ToString(), Now()), inventory);
+            return await FailedAsync(run, current, hookFailed, postFailure.Reason.ToString(), cancellationToken).ConfigureAwait(false);
         }
 
         var attempt = new Attempt(run.Revision, run.Entry(HistoryEntry.Succeeded, result.Changes, null, Now()), inventory);
@@ -174,6 +184,14 @@ public sealed class RevisionSync(
         {
             run.State.EndHealthWait(wait);
         }
+    }
+
+    /// <summary>Runs hooks within what is left of spec.timeout; returns the failure that stopped them, or null.</summary>
+    private async Task<SyncFailure?> RunHooksAsync(Run run, IReadOnlyList<ChartHook> hooks, CancellationToken cancellationToken)
+    {
+        var left = run.Schedule.Timeout - (Now() - run.Started);
+        var outcome = await sync.RunHooksAsync(hooks, run.Owner, left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        return outcome.Failure;
     }
 
     private async Task<WorkResult> FailedAsync(Run run, GitSyncStatus current, Attempt attempt, string reason, CancellationToken cancellationToken)

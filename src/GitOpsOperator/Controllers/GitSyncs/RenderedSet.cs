@@ -1,9 +1,0 @@
-using GitOpsOperator.Manifests;
-
-namespace GitOpsOperator.Controllers.GitSyncs;
-
-/// <summary>
-/// A successful render and the key that covers it: the rendered path and namespace default, and the git tree hash of
-/// every directory the render read. Another commit with the same trees renders the same objects.
-/// </summary>
-public sealed record RenderedSet(string Path, string? TargetNamespace, IReadOnlyDictionary<string, string> InputTrees, IReadOnlyList<RenderedObject> Objects);
