@@ -20,6 +20,7 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
     {
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
         CheckKind(served.Type, body);
+        WrongTypes.CheckBody(served, body);
         RequireNamespace(served, route.Namespace);
         var options = Options(context.Request, route.Subresource, managedFieldsSet: false);
         var prepared = pipeline.Prepare(served, route.Namespace, null, body, options);
@@ -48,6 +49,7 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
     {
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
         CheckKind(served.Type, body);
+        WrongTypes.CheckBody(served, body);
         CheckName(body, route.Name!);
         var options = Options(context.Request, route.Subresource, managedFieldsSet: false);
         var precondition = body.ResourceVersion();
@@ -143,6 +145,7 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
             config.Remove("status");
         }
 
+        WrongTypes.CheckApplied(served, applied);
         ApplyResult result;
         try
         {
@@ -159,6 +162,7 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
             throw ApplyConflict.Error(served.Type, route.Name!, result.Conflicts);
         }
 
+        WrongTypes.CheckMerged(served, applied, result.Object);
         return result.Object;
     }
 
@@ -171,8 +175,17 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
                 "application/json-patch+json" => JsonPatch.Apply(existing.Clone(), patch as JsonArray ?? throw ApiException.BadRequest("a JSON patch must be a list of operations")),
                 "application/merge-patch+json" => MergePatch.Apply(existing.Clone(), patch),
                 _ => StrategicMergePatch.Apply(existing.Clone(), patch as JsonObject ?? throw ApiException.BadRequest("a strategic merge patch must be an object"), TypeRegistry.ListKeys(served)),
-            };
-            return patched as JsonObject ?? throw ApiException.BadRequest("the patched document is not an object");
+            } as JsonObject ?? throw ApiException.BadRequest("the patched document is not an object");
+            if (patchType == "application/strategic-merge-patch+json")
+            {
+                WrongTypes.CheckStrategic(served, patch, patched);
+            }
+            else
+            {
+                WrongTypes.CheckPatched(served, patched);
+            }
+
+            return patched;
         }
         catch (PatchException e)
         {
