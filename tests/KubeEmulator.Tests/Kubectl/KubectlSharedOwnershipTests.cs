@@ -84,6 +84,30 @@ public sealed class KubectlSharedOwnershipTests(KubectlSessionFixture fixture) :
         Assert.Equal("""{"f:data":{".":{},"f:a":{},"f:b":{}}}""", FieldsOf(configMap, "kubectl-create"));
     }
 
+    [Fact]
+    public async Task Label_selector_is_one_field_for_ownership_and_conflicts()
+    {
+        const string name = "atomic-selector";
+        await ApplyAsync("alice", Deployment(name, """
+                  - name: web
+                    image: nginx
+            """));
+        var wider = Session.WriteManifest($$"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: {{name}}, namespace: default }
+            spec:
+              selector: { matchLabels: { app: {{name}}, tier: front } }
+            """);
+
+        var result = await Session.Kubectl.RunAsync("apply", "--server-side", "--field-manager", "bob", "-f", wider);
+        var deployment = await GetAsync("deployment", name);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: Apply failed with 1 conflict: conflict with \"alice\": .spec.selector\n", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("{}", JsonNode.Parse(FieldsOf(deployment, "alice"))!["f:spec"]!["f:selector"]!.ToJsonString());
+    }
+
     private Task ApplyAsync(string manager, string manifest) =>
         Session.MustRunAsync("apply", "--server-side", "--field-manager", manager, "-f", Session.WriteManifest(manifest));
 
