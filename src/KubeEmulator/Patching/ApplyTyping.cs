@@ -7,7 +7,7 @@ namespace KubeEmulator.Patching;
 /// <summary>
 /// The type check structured-merge-diff runs when it turns an applied configuration into a typed value: every
 /// value against its schema type, all errors at once, each at its field path (".spec.replicas: expected numeric
-/// (int or float), got string"). Numbers are float64 here, as the real server's YAML decoding leaves them;
+/// (int or float), got string", ".spec.foo: field not declared in schema" whatever fieldValidation says). Numbers are float64 here, as the real server's YAML decoding leaves them;
 /// int-or-string, quantities and times take any scalar.
 /// </summary>
 internal static class ApplyTyping
@@ -48,6 +48,10 @@ internal static class ApplyTyping
                         if (type.Field(name) is { } field)
                         {
                             Child(field, child, path, PathElements.Field(name), fieldPath, name);
+                        }
+                        else
+                        {
+                            errors.Add($"{PathElements.Display([.. path, PathElements.Field(name)])}: field not declared in schema");
                         }
                     }
 

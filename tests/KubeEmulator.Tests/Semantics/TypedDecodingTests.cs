@@ -74,6 +74,8 @@ public class TypedDecodingTests
     [InlineData("""{"spec":{"template":{"spec":{"containers":[{"name":"web","image":1.5}]}}}}""", """.spec.template.spec.containers[name="web"].image: expected string, got &value.valueUnstructured{Value:1.5}""")]
     [InlineData("""{"spec":{"template":{"spec":{"containers":[{"name":"web","args":[1]}]}}}}""", """.spec.template.spec.containers[name="web"].args[0]: expected string, got &value.valueUnstructured{Value:1}""")]
     [InlineData("""{"spec":{"replicas":3,"strategy":{"rollingUpdate":{"maxSurge":true}}}}""", null)]
+    [InlineData("""{"spec":{"replicas":3,"replicaz":{"a":1}}}""", ".spec.replicaz: field not declared in schema")]
+    [InlineData("""{"spec":{"replicas":"3","paused":1}}""", "errors:\n  .spec.replicas: expected numeric (int or float), got string\n  .spec.paused: expected boolean, got &{1}")]
     public void Apply_type_check_words_errors_as_structured_merge_diff(string json, string? expected)
     {
         Assert.Equal(expected, ApplyTyping.Errors(typeof(V1Deployment), Kinds.Parse(json), BuiltInListKeys.Instance));

@@ -56,9 +56,6 @@ internal sealed class GoType
     /// <summary>The field of a struct with exactly this JSON name (the decoders are case-sensitive), or null.</summary>
     public GoType? Field(string name) => Fields.FirstOrDefault(f => f.Name == name).Type;
 
-    /// <summary>True for the types that decode a JSON object field by field (struct) or key by key (map).</summary>
-    public bool TakesObject => Kind is GoKind.Struct or GoKind.Map;
-
     public static GoType Of(Type clrType) => Cache.GetOrAdd(Nullable.GetUnderlyingType(clrType) ?? clrType, Build);
 
     private static GoType Build(Type type)
