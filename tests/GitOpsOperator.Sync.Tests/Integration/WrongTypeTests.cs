@@ -18,7 +18,7 @@ public sealed class WrongTypeTests
 
         var result = await harness.SyncAsync(next, first.Inventory);
 
-        Assert.False(result.Succeeded);
+        Assert.Equal(SyncOutcome.ValidationFailed, result.Outcome);
         var failure = Assert.Single(result.Failures);
         Assert.Equal("Deployment/shop/web", failure.Identity.ToString());
         Assert.Contains(".spec.replicas: expected numeric (int or float), got string", failure.Message, StringComparison.Ordinal);
