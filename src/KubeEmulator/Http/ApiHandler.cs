@@ -139,7 +139,7 @@ internal sealed class ApiHandler
 
         if (served.Type.CreateOnly)
         {
-            return route.Verb == "create" ? authentication.CreateReviewAsync(context, served.Type) : throw ApiException.MethodNotSupported(served.Type);
+            return route.Verb == "create" ? CreateReviewAsync(context, served.Type) : throw ApiException.MethodNotSupported(served.Type);
         }
 
         if (route.Subresource == "scale")
@@ -165,6 +165,13 @@ internal sealed class ApiHandler
             _ => throw ApiException.MethodNotSupported(served.Type),
         };
     }
+
+    /// <summary>The kinds that are only created and answered at once (never stored), by API group.</summary>
+    private Task CreateReviewAsync(HttpContext context, ResourceType type) => type.Group switch
+    {
+        AuthenticationEndpoints.Group => authentication.CreateReviewAsync(context, type),
+        _ => throw ApiException.MethodNotSupported(type),
+    };
 
     private static void CheckScope(ApiRoute route, ServedType served)
     {

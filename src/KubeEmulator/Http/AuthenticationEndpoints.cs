@@ -15,6 +15,8 @@ namespace KubeEmulator.Http;
 /// </summary>
 internal sealed class AuthenticationEndpoints(ClusterState cluster, Authenticator authenticator)
 {
+    public const string Group = "authentication.k8s.io";
+
     private static readonly ResourceType TokenRequestType =
         new(TokenRequest.Group, TokenRequest.Version, TokenRequest.Kind, "tokenrequests", "tokenrequest", [], true, false);
 
@@ -36,7 +38,11 @@ internal sealed class AuthenticationEndpoints(ClusterState cluster, Authenticato
         var issued = cluster.Tokens.Issue(claims, expirationSeconds);
         spec["audiences"] = Strings(audiences);
         spec["expirationSeconds"] = expirationSeconds;
-        spec["boundObjectRef"] ??= null;
+        if (!spec.ContainsKey("boundObjectRef"))
+        {
+            // The real server's answer names the (absent) bound object: "boundObjectRef": null.
+            spec["boundObjectRef"] = null;
+        }
         var answer = new JsonObject
         {
             ["kind"] = TokenRequest.Kind,
@@ -48,7 +54,7 @@ internal sealed class AuthenticationEndpoints(ClusterState cluster, Authenticato
         await Responses.WriteAsync(context, 201, answer);
     }
 
-    /// <summary>POST of a create-only kind of this group: SelfSubjectReview or TokenReview.</summary>
+    /// <summary>POST of a create-only kind of authentication.k8s.io: SelfSubjectReview or TokenReview.</summary>
     public async Task CreateReviewAsync(HttpContext context, ResourceType type)
     {
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
