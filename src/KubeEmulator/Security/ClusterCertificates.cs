@@ -8,7 +8,7 @@ namespace KubeEmulator.Security;
 /// The certificates of an emulator started with --tls: a CA it creates, a serving certificate for 127.0.0.1 and
 /// localhost, and an admin client certificate (CN=kubernetes-admin, O=system:masters), all signed by that CA.
 /// </summary>
-public sealed class ClusterCertificates : IDisposable
+internal sealed class ClusterCertificates : IDisposable
 {
     private static readonly Oid ServerAuth = new("1.3.6.1.5.5.7.3.1");
     private static readonly Oid ClientAuth = new("1.3.6.1.5.5.7.3.2");
