@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KubeEmulator.Json;
 
 namespace KubeEmulator.Security;
 
@@ -63,9 +64,10 @@ internal sealed class ServiceAccountTokens(TimeProvider clock) : IDisposable
                 return null;
             }
 
-            var payload = JsonNode.Parse(Base64Url.DecodeFromChars(parts[1])) as JsonObject;
             var now = clock.GetUtcNow().ToUnixTimeSeconds();
-            if (payload is null || (string?)payload["iss"] != Issuer || (long?)payload["exp"] <= now || (long?)payload["nbf"] > now)
+            if (JsonNode.Parse(Base64Url.DecodeFromChars(parts[1])) is not JsonObject payload
+                || (string?)payload["iss"] != Issuer
+                || !(payload["nbf"].Int64() <= now && now < payload["exp"].Int64()))
             {
                 return null;
             }
