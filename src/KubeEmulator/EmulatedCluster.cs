@@ -68,7 +68,7 @@ public sealed class EmulatedCluster : IAsyncDisposable
     public static async Task<EmulatedCluster> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
-        var state = new ClusterState(options, TimeProvider.System);
+        var state = new ClusterState(options, options.Clock);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(EmulatedCluster).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -19,6 +19,9 @@ public sealed record EmulatorOptions
 
     public ControllerOptions Controllers { get; init; } = new();
 
+    /// <summary>The clock the cluster keeps time by: timestamps it writes, and when ServiceAccount tokens expire.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>How many changes watches can be resumed across; older resourceVersions get 410 Gone.</summary>
     public int WatchHistorySize { get; init; } = 10_000;
 

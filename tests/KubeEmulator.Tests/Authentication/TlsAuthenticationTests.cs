@@ -7,7 +7,7 @@ using KubeEmulator.Tests.Core;
 
 namespace KubeEmulator.Tests.Authentication;
 
-/// <summary>Authentication as a client sees it: certificates the cluster did not sign, and tokens over plain HTTP.</summary>
+/// <summary>Authentication as a client sees it: certificates the cluster did not sign, token expiry, tokens over plain HTTP.</summary>
 public sealed class TlsAuthenticationTests(TlsClusterFixture fixture) : IClassFixture<TlsClusterFixture>
 {
     [Fact]
@@ -41,6 +41,26 @@ public sealed class TlsAuthenticationTests(TlsClusterFixture fixture) : IClassFi
         Assert.Equal(3600, issued.Spec.ExpirationSeconds);
         Assert.Equal("system:serviceaccount:default:builder", asBuilder.Status.UserInfo.Username);
         Assert.Equal("kubernetes-admin", withoutCredentials.Status.UserInfo.Username);
+    }
+
+    /// <summary>Over --tls: kubectl sends no credentials at all to an http:// server.</summary>
+    [Fact]
+    public async Task Token_is_refused_by_kubectl_once_its_expiration_has_passed()
+    {
+        var clock = new MovableClock();
+        await using var cluster = await EmulatedCluster.StartAsync(Quiet.Options with { Tls = true, Clock = clock });
+        var kubectl = new KubectlRunner(cluster.KubeconfigPath);
+        await kubectl.RunAsync("create", "serviceaccount", "nightly");
+        var token = (await kubectl.RunAsync("create", "token", "nightly", "--duration=10m")).Stdout.Trim();
+        var asNightly = new KubectlRunner(cluster.WriteKubeconfig("nightly", token));
+
+        var fresh = await asNightly.RunAsync("auth", "whoami");
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var expired = await asNightly.RunAsync("auth", "whoami");
+
+        Assert.True(fresh.Succeeded, fresh.ToString());
+        Assert.Contains("system:serviceaccount:default:nightly", fresh.Stdout);
+        Assert.Contains("error: You must be logged in to the server (Unauthorized)", expired.Stderr);
     }
 
     private bool TrustClusterAuthority(HttpRequestMessage message, X509Certificate2? certificate, X509Chain? chain, System.Net.Security.SslPolicyErrors errors)
