@@ -8,4 +8,7 @@ public static class ApiVerbs
     public static IReadOnlyList<string> Status { get; } = ["get", "patch", "update"];
 
     public static IReadOnlyList<string> Scale { get; } = ["get", "patch", "update"];
+
+    /// <summary>Reviews and the token subresource: only ever created.</summary>
+    public static IReadOnlyList<string> Create { get; } = ["create"];
 }

@@ -3,6 +3,8 @@ namespace KubeEmulator.Api;
 /// <summary>One servable resource: a row of the built-in table, or one served version of a CRD.</summary>
 /// <param name="Scale">Where the scale subresource reads and writes replicas; null when the kind has none.</param>
 /// <param name="ModelType">The KubernetesClient model type (e.g. <c>V1Deployment</c>) for built-in kinds; null for custom resources.</param>
+/// <param name="HasToken">Serves the token subresource (TokenRequest), as serviceaccounts do.</param>
+/// <param name="CreateOnly">A kind that is only ever created and answered at once, never stored (the reviews).</param>
 public sealed record ResourceType(
     string Group,
     string Version,
@@ -14,8 +16,13 @@ public sealed record ResourceType(
     bool HasStatus,
     Type? ModelType = null,
     IReadOnlyList<string>? Categories = null,
-    ScaleSubresource? Scale = null)
+    ScaleSubresource? Scale = null,
+    bool HasToken = false,
+    bool CreateOnly = false)
 {
+    /// <summary>The verbs discovery lists for the resource itself.</summary>
+    public IReadOnlyList<string> Verbs => CreateOnly ? ApiVerbs.Create : ApiVerbs.Resource;
+
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     public string ListKind => Kind + "List";

@@ -1,3 +1,4 @@
+using KubeEmulator.Api;
 using KubeEmulator.Controllers;
 using KubeEmulator.Errors;
 using KubeEmulator.Hosting;
@@ -21,6 +22,8 @@ internal sealed class ApiHandler
     private readonly WriteEndpoints writes;
     private readonly ScaleEndpoints scales;
     private readonly DeleteEndpoints deletes;
+    private readonly Authenticator authenticator;
+    private readonly AuthenticationEndpoints authentication;
 
     public ApiHandler(ClusterState cluster, RequestLog requests, FaultInjector faults)
     {
@@ -35,6 +38,8 @@ internal sealed class ApiHandler
         writes = new WriteEndpoints(cluster, pipeline, remover, new OrphanCollector(cluster, remover));
         scales = new ScaleEndpoints(cluster, pipeline);
         deletes = new DeleteEndpoints(cluster, remover);
+        authenticator = new Authenticator(cluster);
+        authentication = new AuthenticationEndpoints(cluster, authenticator);
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -71,15 +76,7 @@ internal sealed class ApiHandler
     }
 
     /// <summary>Who the request is from; the seam where authentication (and then authorization) plug in.</summary>
-    private UserInfo Authenticate(HttpRequest request)
-    {
-        if (cluster.Options.BearerToken is { } token && request.Headers.Authorization.ToString() != $"Bearer {token}")
-        {
-            throw ApiException.Unauthorized();
-        }
-
-        return UserInfo.Admin;
-    }
+    private UserInfo Authenticate(HttpRequest request) => authenticator.Authenticate(request);
 
     /// <summary>Protobuf bodies are read for what typed clients send (create, update, delete); answers are always JSON.</summary>
     private static void RefuseUnsupportedBodies(HttpRequest request, ApiRoute route)
@@ -135,6 +132,16 @@ internal sealed class ApiHandler
     {
         var served = route.Served ?? throw ApiException.PathNotFound();
         CheckScope(route, served);
+        if (route.Subresource == "token")
+        {
+            return authentication.CreateTokenAsync(context, route);
+        }
+
+        if (served.Type.CreateOnly)
+        {
+            return route.Verb == "create" ? CreateReviewAsync(context, served.Type) : throw ApiException.MethodNotSupported(served.Type);
+        }
+
         if (route.Subresource == "scale")
         {
             return route.Verb switch
@@ -159,15 +166,27 @@ internal sealed class ApiHandler
         };
     }
 
+    /// <summary>The kinds that are only created and answered at once (never stored), by API group.</summary>
+    private Task CreateReviewAsync(HttpContext context, ResourceType type) => type.Group switch
+    {
+        AuthenticationEndpoints.Group => authentication.CreateReviewAsync(context, type),
+        _ => throw ApiException.MethodNotSupported(type),
+    };
+
     private static void CheckScope(ApiRoute route, ServedType served)
     {
         var scopeMismatch = served.Type.Namespaced
             ? route.Name is not null && route.Namespace is null
             : route.Namespace is not null;
-        var unknownSubresource = route.Subresource is not null
-            && !(route.Subresource == "status" && served.Type.HasStatus)
-            && !(route.Subresource == "scale" && served.Type.Scale is not null);
-        if (scopeMismatch || unknownSubresource || (route.Subresource is not null && route.Verb is not ("get" or "update" or "patch")))
+        var subresourceVerbs = route.Subresource switch
+        {
+            null => null,
+            "status" when served.Type.HasStatus => ApiVerbs.Status,
+            "scale" when served.Type.Scale is not null => ApiVerbs.Scale,
+            "token" when served.Type.HasToken => ApiVerbs.Create,
+            _ => [],
+        };
+        if (scopeMismatch || (subresourceVerbs is not null && !subresourceVerbs.Contains(route.Verb)))
         {
             throw ApiException.PathNotFound();
         }

@@ -30,7 +30,7 @@ internal sealed record ProtoField(string Json, ProtoKind Kind, string? Ref = nul
 
 /// <summary>
 /// The message descriptors of the kinds kubectl's typed clients create, field numbers as in Kubernetes'
-/// generated.proto files (k8s.io/api core/v1, apps/v1, batch/v1, rbac/v1; apimachinery meta/v1, util/intstr,
+/// generated.proto files (k8s.io/api core/v1, apps/v1, batch/v1, rbac/v1, authentication/v1; apimachinery meta/v1, util/intstr,
 /// api/resource). Fields not listed are skipped.
 /// </summary>
 internal static class ProtobufMessages
@@ -50,6 +50,9 @@ internal static class ProtobufMessages
         [("rbac.authorization.k8s.io/v1", "ClusterRole")] = "ClusterRole",
         [("rbac.authorization.k8s.io/v1", "RoleBinding")] = "RoleBinding",
         [("rbac.authorization.k8s.io/v1", "ClusterRoleBinding")] = "ClusterRoleBinding",
+        [("authentication.k8s.io/v1", "TokenRequest")] = "TokenRequest",
+        [("authentication.k8s.io/v1", "SelfSubjectReview")] = "SelfSubjectReview",
+        [("authentication.k8s.io/v1", "TokenReview")] = "TokenReview",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, FrozenDictionary<int, ProtoField>> Messages = new Dictionary<string, Dictionary<int, ProtoField>>
@@ -174,6 +177,17 @@ internal static class ProtobufMessages
         ["ClusterRoleBinding"] = new() { [1] = Meta(), [2] = Msgs("subjects", "Subject"), [3] = Msg("roleRef", "RoleRef") },
         ["Subject"] = new() { [1] = Str("kind"), [2] = Str("apiGroup"), [3] = Str("name"), [4] = Str("namespace") },
         ["RoleRef"] = new() { [1] = Str("apiGroup"), [2] = Str("kind"), [3] = Str("name") },
+
+        // authentication/v1
+        ["TokenRequest"] = new() { [1] = Meta(), [2] = Msg("spec", "TokenRequestSpec") },
+        ["TokenRequestSpec"] = new()
+        {
+            [1] = Strs("audiences"), [3] = Msg("boundObjectRef", "BoundObjectReference"), [4] = Ptr("expirationSeconds", ProtoKind.Int),
+        },
+        ["BoundObjectReference"] = new() { [1] = Str("kind"), [2] = Str("apiVersion"), [3] = Str("name"), [4] = Str("uid") },
+        ["SelfSubjectReview"] = new() { [1] = Meta() },
+        ["TokenReview"] = new() { [1] = Meta(), [2] = Msg("spec", "TokenReviewSpec") },
+        ["TokenReviewSpec"] = new() { [1] = Str("token"), [2] = Strs("audiences") },
     }.ToFrozenDictionary(message => message.Key, message => message.Value.ToFrozenDictionary());
 
     /// <summary>The message a top-level object of this apiVersion and kind is; DeleteOptions in any version.</summary>

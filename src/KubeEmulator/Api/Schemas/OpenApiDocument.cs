@@ -12,6 +12,14 @@ public static class OpenApiDocument
         var paths = new JsonObject();
         foreach (var type in types)
         {
+            if (type is { CreateOnly: true, ModelType: { } review })
+            {
+                var reviewKind = generator.Add(review);
+                generator.MarkKind(reviewKind, type.Group, type.Version, type.Kind);
+                new ResourcePaths(flavor, type, reviewKind, null).AddTo(paths);
+                continue;
+            }
+
             var (kind, list) = type.ModelType is { } model
                 ? AddBuiltIn(generator, model)
                 : CustomResourceSchema.AddTo(generator, flavor, type, customSchemas.GetValueOrDefault(type));
