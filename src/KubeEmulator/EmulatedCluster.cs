@@ -5,6 +5,7 @@ using KubeEmulator.Controllers;
 using KubeEmulator.Hosting;
 using KubeEmulator.Http;
 using KubeEmulator.Introspection;
+using KubeEmulator.Security.Rbac;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -84,6 +85,7 @@ public sealed class EmulatedCluster : IAsyncDisposable
         var cluster = new EmulatedCluster(app, state, requests, faults, url, directory);
         await KubeconfigFile.WriteAsync(cluster.KubeconfigPath, url, options.BearerToken, cancellationToken);
         cluster.SeedNamespaces();
+        BootstrapPolicy.Seed(state);
         cluster.StartControllers();
         return cluster;
     }

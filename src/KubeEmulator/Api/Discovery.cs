@@ -163,7 +163,7 @@ public static class Discovery
             ["singularName"] = type.Singular,
             ["namespaced"] = type.Namespaced,
             ["kind"] = type.Kind,
-            ["verbs"] = Strings(ApiVerbs.Resource),
+            ["verbs"] = Strings(type.ServedVerbs),
         };
         AddNames(resource, type);
         resource["storageVersionHash"] = StorageVersionHash(type);
@@ -178,7 +178,7 @@ public static class Discovery
             ["responseKind"] = SameGroupVersionKind(type.Kind),
             ["scope"] = type.Namespaced ? "Namespaced" : "Cluster",
             ["singularResource"] = type.Singular,
-            ["verbs"] = Strings(ApiVerbs.Resource),
+            ["verbs"] = Strings(type.ServedVerbs),
         };
         AddNames(resource, type);
         var subresources = new JsonArray();

@@ -4,12 +4,13 @@ using KubeEmulator.Hosting;
 using KubeEmulator.Introspection;
 using KubeEmulator.Registry;
 using KubeEmulator.Security;
+using KubeEmulator.Security.Rbac;
 using KubeEmulator.Writes;
 using Microsoft.AspNetCore.Http;
 
 namespace KubeEmulator.Http;
 
-/// <summary>The one entry point for every request: authentication, counting, injected faults, then the verb.</summary>
+/// <summary>The one entry point for every request: authentication, impersonation, authorization, counting, injected faults, then the verb.</summary>
 internal sealed class ApiHandler
 {
     private readonly ClusterState cluster;
@@ -21,18 +22,24 @@ internal sealed class ApiHandler
     private readonly WriteEndpoints writes;
     private readonly ScaleEndpoints scales;
     private readonly DeleteEndpoints deletes;
+    private readonly Authorizer authorizer;
+    private readonly Impersonation impersonation;
+    private readonly AccessReviews reviews;
 
     public ApiHandler(ClusterState cluster, RequestLog requests, FaultInjector faults)
     {
         this.cluster = cluster;
         this.requests = requests;
         this.faults = faults;
+        authorizer = new Authorizer(new RbacRuleResolver(cluster.Store));
+        impersonation = new Impersonation(authorizer);
+        reviews = new AccessReviews(authorizer);
         var remover = new ObjectRemover(cluster);
         nonResource = new NonResourceEndpoints(cluster);
         reads = new ReadEndpoints(cluster);
         watches = new WatchEndpoint(cluster);
         var pipeline = new WritePipeline(cluster);
-        writes = new WriteEndpoints(cluster, pipeline, remover, new OrphanCollector(cluster, remover));
+        writes = new WriteEndpoints(cluster, pipeline, remover, new OrphanCollector(cluster, remover), new WriteAuthorization(authorizer, cluster.Registry));
         scales = new ScaleEndpoints(cluster, pipeline);
         deletes = new DeleteEndpoints(cluster, remover);
     }
@@ -41,17 +48,22 @@ internal sealed class ApiHandler
     {
         try
         {
-            var user = Authenticate(context.Request);
+            var user = impersonation.Apply(context.Request, Authenticate(context.Request));
             context.Items[typeof(UserInfo)] = user;
             var path = context.Request.Path.Value ?? "/";
-            if (NonResourceEndpoints.Handles(path))
+            var isNonResource = NonResourceEndpoints.Handles(path);
+            var route = isNonResource ? null : ApiRoute.Parse(context.Request.Method, path, QueryOptions.Flag(context.Request, "watch"), cluster.Registry);
+            authorizer.Require(RequestAttributesFactory.From(user, context.Request, path, route));
+            if (isNonResource)
             {
                 await nonResource.HandleAsync(context, path);
                 return;
             }
 
-            var route = ApiRoute.Parse(context.Request.Method, path, QueryOptions.Flag(context.Request, "watch"), cluster.Registry)
-                ?? throw ApiException.PathNotFound();
+            if (route is null)
+            {
+                throw ApiException.PathNotFound();
+            }
             RefuseUnsupportedBodies(context.Request, route);
             if (!await PassFaultsAsync(context, route))
             {
@@ -70,7 +82,7 @@ internal sealed class ApiHandler
         }
     }
 
-    /// <summary>Who the request is from; the seam where authentication (and then authorization) plug in.</summary>
+    /// <summary>Who the request is from; the seam where authentication plugs in.</summary>
     private UserInfo Authenticate(HttpRequest request)
     {
         if (cluster.Options.BearerToken is { } token && request.Headers.Authorization.ToString() != $"Bearer {token}")
@@ -135,6 +147,11 @@ internal sealed class ApiHandler
     {
         var served = route.Served ?? throw ApiException.PathNotFound();
         CheckScope(route, served);
+        if (served.Type.IsCreateOnly && route.Verb != "create")
+        {
+            throw ApiException.MethodNotSupported(served.Type);
+        }
+
         if (route.Subresource == "scale")
         {
             return route.Verb switch
@@ -150,6 +167,7 @@ internal sealed class ApiHandler
             "get" => reads.GetAsync(context, route, served),
             "list" => reads.ListAsync(context, route, served),
             "watch" => watches.WatchAsync(context, route, served),
+            "create" when route.Name is null && AccessReviews.Serves(served.Type) => reviews.CreateAsync(context, route, served),
             "create" when route.Name is null => writes.CreateAsync(context, route, served),
             "update" when route.Name is not null => writes.UpdateAsync(context, route, served),
             "patch" when route.Name is not null => writes.PatchAsync(context, route, served),

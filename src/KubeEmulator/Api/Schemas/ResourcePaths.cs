@@ -5,9 +5,10 @@ namespace KubeEmulator.Api.Schemas;
 
 /// <summary>
 /// The paths of one resource as the real spec lists them: the collection (list, create, deletecollection), the
-/// item (read, replace, patch, delete), /status when served, and the all-namespaces list of a namespaced kind.
+/// item (read, replace, patch, delete), /status when served, and the all-namespaces list of a namespaced kind; a
+/// create-only resource has its create alone.
 /// </summary>
-public sealed class ResourcePaths(OpenApiFlavor flavor, ResourceType type, string kindDefinition, string listDefinition)
+public sealed class ResourcePaths(OpenApiFlavor flavor, ResourceType type, string kindDefinition, string? listDefinition)
 {
     private static readonly string[] JsonAndYaml = ["application/json", "application/yaml"];
 
@@ -25,8 +26,16 @@ public sealed class ResourcePaths(OpenApiFlavor flavor, ResourceType type, strin
         var collection = $"{root}{scope}/{type.Plural}";
         var qualifier = type.Namespaced ? "Namespaced" : "";
 
+        if (type.IsCreateOnly)
+        {
+            paths[collection] = PathItem(hasName: false, type.Namespaced,
+                ("post", Operation("post", $"create{OperationGroup()}{qualifier}{type.Kind}", kindDefinition, QueryParameters.ForCreateOrReplace(flavor), kindDefinition)));
+            return;
+        }
+
+        var list = listDefinition ?? throw new InvalidOperationException($"{type.Kind} has no list definition.");
         paths[collection] = PathItem(hasName: false, type.Namespaced,
-            ("get", Operation("list", $"list{OperationGroup()}{qualifier}{type.Kind}", null, QueryParameters.ForList(flavor), listDefinition)),
+            ("get", Operation("list", $"list{OperationGroup()}{qualifier}{type.Kind}", null, QueryParameters.ForList(flavor), list)),
             ("post", Operation("post", $"create{OperationGroup()}{qualifier}{type.Kind}", kindDefinition, QueryParameters.ForCreateOrReplace(flavor), kindDefinition)),
             ("delete", Operation("deletecollection", $"deletecollection{OperationGroup()}{qualifier}{type.Kind}", DefinitionNames.MetaPackage + ".DeleteOptions", QueryParameters.ForDelete(flavor), DefinitionNames.MetaPackage + ".Status")));
 
@@ -39,7 +48,7 @@ public sealed class ResourcePaths(OpenApiFlavor flavor, ResourceType type, strin
         if (type.Namespaced)
         {
             paths[$"{root}/{type.Plural}"] = PathItem(hasName: false, namespaced: false,
-                ("get", Operation("list", $"list{OperationGroup()}{type.Kind}ForAllNamespaces", null, QueryParameters.ForList(flavor), listDefinition)));
+                ("get", Operation("list", $"list{OperationGroup()}{type.Kind}ForAllNamespaces", null, QueryParameters.ForList(flavor), list)));
         }
     }
 

@@ -1,0 +1,31 @@
+namespace KubeEmulator.Security;
+
+/// <summary>How a ServiceAccount appears as a user: system:serviceaccount:NS:NAME, in its fixed groups.</summary>
+public static class ServiceAccountUser
+{
+    private const string Prefix = "system:serviceaccount:";
+
+    public static string UserName(string ns, string name) => $"{Prefix}{ns}:{name}";
+
+    /// <summary>The groups every ServiceAccount of a namespace is in (system:authenticated is added by authentication).</summary>
+    public static IReadOnlyList<string> Groups(string ns) => ["system:serviceaccounts", $"system:serviceaccounts:{ns}"];
+
+    /// <summary>The namespace and name of a ServiceAccount user name; false for any other user.</summary>
+    public static bool TrySplit(string userName, out string ns, out string name)
+    {
+        (ns, name) = ("", "");
+        if (!userName.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var parts = userName[Prefix.Length..].Split(':');
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+        {
+            return false;
+        }
+
+        (ns, name) = (parts[0], parts[1]);
+        return true;
+    }
+}
