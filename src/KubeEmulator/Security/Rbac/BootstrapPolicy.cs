@@ -20,12 +20,10 @@ internal static class BootstrapPolicy
 
     public static void Seed(ClusterState cluster)
     {
-        var clusterRoles = Objects.Value.OfType<V1ClusterRole>().ToList();
+        var aggregated = Aggregated(Objects.Value.OfType<V1ClusterRole>());
         foreach (var item in Objects.Value)
         {
-            var obj = item is V1ClusterRole role && ClusterRoleAggregation.IsAggregated(role)
-                ? role with { Rules = ClusterRoleAggregation.RulesFor(role, clusterRoles) }
-                : item;
+            var obj = item is V1ClusterRole role ? aggregated[role.Name()] : item;
             var json = JsonNode.Parse(KubernetesJson.Serialize(obj))!.AsObject();
             var metadata = json.Metadata();
             metadata["uid"] = Guid.NewGuid().ToString();
@@ -33,6 +31,28 @@ internal static class BootstrapPolicy
             var storeKey = obj is V1ClusterRole ? RbacRuleResolver.ClusterRoles : RbacRuleResolver.ClusterRoleBindings;
             cluster.Store.Put(storeKey, json, null);
         }
+    }
+
+    /// <summary>Aggregates until nothing moves: admin gathers edit, which gathers view.</summary>
+    private static Dictionary<string, V1ClusterRole> Aggregated(IEnumerable<V1ClusterRole> roles)
+    {
+        var byName = roles.ToDictionary(r => r.Name(), StringComparer.Ordinal);
+        var moved = true;
+        while (moved)
+        {
+            moved = false;
+            foreach (var role in byName.Values.Where(ClusterRoleAggregation.IsAggregated).ToList())
+            {
+                var rules = ClusterRoleAggregation.RulesFor(role, byName.Values);
+                if (!ClusterRoleAggregation.SameRules(rules, role.Rules))
+                {
+                    byName[role.Name()] = role with { Rules = rules };
+                    moved = true;
+                }
+            }
+        }
+
+        return byName;
     }
 
     private static IReadOnlyList<object> Load()
