@@ -40,6 +40,7 @@ try
     var kubectlList = new[] { "--kubeconfig", cluster.KubeconfigPath, "get", "configmaps", "-n", "default", "-o", "name" };
     var kubectlListTime = await TimeAsync(() => RunAsync("kubectl", kubectlList));
     Console.WriteLine($"kubectl get configmaps -o name of {ListedObjects} (paged by 500): {kubectlListTime.TotalMilliseconds:F0} ms");
+    await KubeEmulator.Bench.AuthorizationCost.RunAsync(cluster, ListedObjects);
 }
 finally
 {
