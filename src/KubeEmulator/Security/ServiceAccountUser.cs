@@ -7,6 +7,14 @@ public static class ServiceAccountUser
 
     public static string UserName(string ns, string name) => $"{Prefix}{ns}:{name}";
 
+    /// <summary>Whether the user name is that ServiceAccount's, compared without building the name.</summary>
+    public static bool Is(string userName, string ns, string name) =>
+        userName.Length == Prefix.Length + ns.Length + 1 + name.Length
+        && userName.StartsWith(Prefix, StringComparison.Ordinal)
+        && string.CompareOrdinal(userName, Prefix.Length, ns, 0, ns.Length) == 0
+        && userName[Prefix.Length + ns.Length] == ':'
+        && userName.EndsWith(name, StringComparison.Ordinal);
+
     /// <summary>The groups every ServiceAccount of a namespace is in (system:authenticated is added by authentication).</summary>
     public static IReadOnlyList<string> Groups(string ns) => ["system:serviceaccounts", $"system:serviceaccounts:{ns}"];
 

@@ -7,10 +7,13 @@ namespace KubeEmulator.Security.Rbac;
 /// <summary>
 /// Finds the rules that apply to a user in a namespace, as the real DefaultRuleResolver does: every
 /// ClusterRoleBinding naming the user, then (in a namespace) every RoleBinding of that namespace naming the user,
-/// each resolved to its Role or ClusterRole. A binding whose role is missing yields an error, not rules.
+/// each resolved to its Role or ClusterRole. A binding whose role is missing yields an error, not rules. It reads
+/// an indexed snapshot of the RBAC objects, read again whenever one of their collections has changed.
 /// </summary>
 internal sealed class RbacRuleResolver(ObjectStore store)
 {
+    private Snapshot? current;
+
     public const string Group = "rbac.authorization.k8s.io";
     public const string ClusterRoles = Group + "/clusterroles";
     public const string Roles = Group + "/roles";
@@ -20,14 +23,15 @@ internal sealed class RbacRuleResolver(ObjectStore store)
     /// <summary>Visits each rule (or resolution error) in order until the visitor answers false.</summary>
     public void Visit(UserInfo user, string ns, Func<RuleSource?, PolicyRule?, string?, bool> visitor)
     {
-        if (!VisitBindings(user, ClusterRoleBindings, null, visitor))
+        var policy = Policy();
+        if (!VisitBindings(policy, user, policy.ClusterRoleBindings, "", visitor))
         {
             return;
         }
 
         if (ns.Length > 0)
         {
-            VisitBindings(user, RoleBindings, ns, visitor);
+            VisitBindings(policy, user, policy.RoleBindings(ns), ns, visitor);
         }
     }
 
@@ -54,37 +58,53 @@ internal sealed class RbacRuleResolver(ObjectStore store)
     }
 
     /// <summary>The rules of the role a roleRef names; the error when it does not exist.</summary>
-    public (IReadOnlyList<PolicyRule> Rules, string? Error) RoleReferenceRules(JsonObject? roleRef, string bindingNamespace)
+    public (IReadOnlyList<PolicyRule> Rules, string? Error) RoleReferenceRules(JsonObject? roleRef, string bindingNamespace) =>
+        RoleReferenceRules(Policy(), roleRef?.StringAt("kind") ?? "", roleRef?.StringAt("name") ?? "", bindingNamespace);
+
+    private static (IReadOnlyList<PolicyRule> Rules, string? Error) RoleReferenceRules(RbacPolicy policy, string kind, string name, string bindingNamespace)
     {
-        var kind = roleRef?.StringAt("kind");
-        var name = roleRef?.StringAt("name") ?? "";
-        var role = kind switch
+        var rules = kind switch
         {
-            "Role" => store.Get(Roles, bindingNamespace, name),
-            "ClusterRole" => store.Get(ClusterRoles, null, name),
+            "Role" => policy.Role(bindingNamespace, name),
+            "ClusterRole" => policy.ClusterRole(name),
             _ => null,
         };
-        return role is not null ? (PolicyRule.Of(role), null)
+        return rules is not null ? (rules, null)
             : kind is "Role" or "ClusterRole" ? ([], $"{kind.ToLowerInvariant()}.{Group} \"{name}\" not found")
             : ([], $"unsupported role reference kind: \"{kind}\"");
     }
 
-    private bool VisitBindings(UserInfo user, string storeKey, string? ns, Func<RuleSource?, PolicyRule?, string?, bool> visitor)
+    /// <summary>The snapshot of the RBAC objects as they are now: the cached one while none of their collections moved.</summary>
+    private RbacPolicy Policy()
     {
-        foreach (var binding in store.List(storeKey, ns, _ => true, 0, null).Items)
+        var revisions = RbacPolicy.Collections.Select(store.CollectionRevision).ToArray();
+        var cached = Volatile.Read(ref current);
+        if (cached is not null && cached.Revisions.SequenceEqual(revisions))
         {
-            if (SubjectFor(user, binding, ns ?? "") is not { } subject)
+            return cached.Policy;
+        }
+
+        var policy = RbacPolicy.Read(store);
+        Volatile.Write(ref current, new Snapshot(revisions, policy));
+        return policy;
+    }
+
+    private static bool VisitBindings(RbacPolicy policy, UserInfo user, IReadOnlyList<BindingEntry> bindings, string ns, Func<RuleSource?, PolicyRule?, string?, bool> visitor)
+    {
+        foreach (var binding in bindings)
+        {
+            if (binding.Subjects.FirstOrDefault(s => AppliesTo(user, s, ns)) is not { } subject)
             {
                 continue;
             }
 
-            var (rules, error) = RoleReferenceRules(binding["roleRef"] as JsonObject, ns ?? "");
+            var (rules, error) = RoleReferenceRules(policy, binding.RoleKind, binding.RoleName, ns);
             if (error is not null && !visitor(null, null, error))
             {
                 return false;
             }
 
-            var source = new RuleSource(binding, subject);
+            var source = new RuleSource(binding.Binding, subject.Source);
             if (rules.Any(rule => !visitor(source, rule, null)))
             {
                 return false;
@@ -94,21 +114,19 @@ internal sealed class RbacRuleResolver(ObjectStore store)
         return true;
     }
 
-    private static JsonObject? SubjectFor(UserInfo user, JsonObject binding, string ns) =>
-        binding["subjects"] is JsonArray subjects ? subjects.OfType<JsonObject>().FirstOrDefault(s => AppliesTo(user, s, ns)) : null;
+    private sealed record Snapshot(long[] Revisions, RbacPolicy Policy);
 
-    private static bool AppliesTo(UserInfo user, JsonObject subject, string ns)
+    private static bool AppliesTo(UserInfo user, BindingSubject subject, string ns)
     {
-        var name = subject.StringAt("name") ?? "";
-        switch (subject.StringAt("kind"))
+        switch (subject.Kind)
         {
             case "User":
-                return user.Name == name;
+                return user.Name == subject.Name;
             case "Group":
-                return user.Groups.Contains(name);
+                return user.Groups.Contains(subject.Name);
             case "ServiceAccount":
-                var saNamespace = subject.StringAt("namespace") is { Length: > 0 } own ? own : ns;
-                return saNamespace.Length > 0 && user.Name == ServiceAccountUser.UserName(saNamespace, name);
+                var saNamespace = subject.Namespace.Length > 0 ? subject.Namespace : ns;
+                return saNamespace.Length > 0 && ServiceAccountUser.Is(user.Name, saNamespace, subject.Name);
             default:
                 return false;
         }
