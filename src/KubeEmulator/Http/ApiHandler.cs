@@ -64,6 +64,7 @@ internal sealed class ApiHandler
             {
                 throw ApiException.PathNotFound();
             }
+
             RefuseUnsupportedBodies(context.Request, route);
             if (!await PassFaultsAsync(context, route))
             {

@@ -5,8 +5,6 @@ public static class ServiceAccountUser
 {
     private const string Prefix = "system:serviceaccount:";
 
-    public static string UserName(string ns, string name) => $"{Prefix}{ns}:{name}";
-
     /// <summary>Whether the user name is that ServiceAccount's, compared without building the name.</summary>
     public static bool Is(string userName, string ns, string name) =>
         userName.Length == Prefix.Length + ns.Length + 1 + name.Length
