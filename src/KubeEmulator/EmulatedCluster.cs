@@ -7,6 +7,7 @@ using KubeEmulator.Hosting;
 using KubeEmulator.Http;
 using KubeEmulator.Introspection;
 using KubeEmulator.Security;
+using KubeEmulator.Security.Rbac;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -89,6 +90,7 @@ public sealed class EmulatedCluster : IAsyncDisposable
         var cluster = new EmulatedCluster(app, state, requests, faults, url, directory);
         await KubeconfigFile.WriteAsync(cluster.KubeconfigPath, cluster.Kubeconfig(cluster.AdminCredentials()), cancellationToken);
         cluster.SeedNamespaces();
+        BootstrapPolicy.Seed(state);
         cluster.StartControllers();
         return cluster;
     }

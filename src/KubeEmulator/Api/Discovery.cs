@@ -107,7 +107,7 @@ public static class Discovery
                     ["group"] = TokenRequest.Group,
                     ["version"] = TokenRequest.Version,
                     ["kind"] = TokenRequest.Kind,
-                    ["verbs"] = Strings(ApiVerbs.Create),
+                    ["verbs"] = Strings(ApiVerbs.CreateOnly),
                 });
             }
         }
@@ -177,10 +177,10 @@ public static class Discovery
             ["singularName"] = type.Singular,
             ["namespaced"] = type.Namespaced,
             ["kind"] = type.Kind,
-            ["verbs"] = Strings(type.Verbs),
+            ["verbs"] = Strings(type.ServedVerbs),
         };
         AddNames(resource, type);
-        if (!type.CreateOnly)
+        if (!type.IsCreateOnly)
         {
             resource["storageVersionHash"] = StorageVersionHash(type);
         }
@@ -196,7 +196,7 @@ public static class Discovery
             ["responseKind"] = SameGroupVersionKind(type.Kind),
             ["scope"] = type.Namespaced ? "Namespaced" : "Cluster",
             ["singularResource"] = type.Singular,
-            ["verbs"] = Strings(type.Verbs),
+            ["verbs"] = Strings(type.ServedVerbs),
         };
         AddNames(resource, type);
         var subresources = new JsonArray();
@@ -226,7 +226,7 @@ public static class Discovery
             {
                 ["subresource"] = "token",
                 ["responseKind"] = new JsonObject { ["group"] = TokenRequest.Group, ["version"] = TokenRequest.Version, ["kind"] = TokenRequest.Kind },
-                ["verbs"] = Strings(ApiVerbs.Create),
+                ["verbs"] = Strings(ApiVerbs.CreateOnly),
             });
         }
 

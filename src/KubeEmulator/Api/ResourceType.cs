@@ -2,9 +2,9 @@ namespace KubeEmulator.Api;
 
 /// <summary>One servable resource: a row of the built-in table, or one served version of a CRD.</summary>
 /// <param name="Scale">Where the scale subresource reads and writes replicas; null when the kind has none.</param>
+/// <param name="Verbs">The verbs the resource answers; null for all of <see cref="ApiVerbs.Resource"/>.</param>
 /// <param name="ModelType">The KubernetesClient model type (e.g. <c>V1Deployment</c>) for built-in kinds; null for custom resources.</param>
 /// <param name="HasToken">Serves the token subresource (TokenRequest), as serviceaccounts do.</param>
-/// <param name="CreateOnly">A kind that is only ever created and answered at once, never stored (the reviews).</param>
 public sealed record ResourceType(
     string Group,
     string Version,
@@ -17,11 +17,13 @@ public sealed record ResourceType(
     Type? ModelType = null,
     IReadOnlyList<string>? Categories = null,
     ScaleSubresource? Scale = null,
-    bool HasToken = false,
-    bool CreateOnly = false)
+    IReadOnlyList<string>? Verbs = null,
+    bool HasToken = false)
 {
-    /// <summary>The verbs discovery lists for the resource itself.</summary>
-    public IReadOnlyList<string> Verbs => CreateOnly ? ApiVerbs.Create : ApiVerbs.Resource;
+    public IReadOnlyList<string> ServedVerbs => Verbs ?? ApiVerbs.Resource;
+
+    /// <summary>Create-only resources (the authentication and access reviews) are answered, never stored, listed or read back.</summary>
+    public bool IsCreateOnly => Verbs is ["create"];
 
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 

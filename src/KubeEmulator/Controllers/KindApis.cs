@@ -60,6 +60,14 @@ internal static class KindApis
         (ns, name, ct) => client.CoreV1.ReadNamespacedServiceAsync(name, ns, cancellationToken: ct),
         (o, ct) => client.CoreV1.ReplaceNamespacedServiceStatusAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager, cancellationToken: ct));
 
+    /// <summary>ClusterRoles have no status: the part their controller owns is the rules, written by a plain replace.</summary>
+    public static KindApi<V1ClusterRole> ClusterRoles(IKubernetes client) => new(
+        async ct => Snapshot<V1ClusterRole, V1ClusterRoleList>(await client.RbacAuthorizationV1.ListClusterRoleAsync(cancellationToken: ct).ConfigureAwait(false)),
+        (rv, onError, ct) => client.RbacAuthorizationV1.WatchListClusterRoleAsync(
+            resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
+        (_, name, ct) => client.RbacAuthorizationV1.ReadClusterRoleAsync(name, cancellationToken: ct),
+        (o, ct) => client.RbacAuthorizationV1.ReplaceClusterRoleAsync(o, o.Name(), fieldManager: FieldManager, cancellationToken: ct));
+
     private static ListSnapshot<T> Snapshot<T, TList>(TList list)
         where T : class
         where TList : IItems<T>, IMetadata<V1ListMeta> =>

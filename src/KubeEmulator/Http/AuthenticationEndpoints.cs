@@ -67,7 +67,7 @@ internal sealed class AuthenticationEndpoints(ClusterState cluster, Authenticato
         switch (type.Kind)
         {
             case "SelfSubjectReview":
-                var user = (UserInfo)context.Items[typeof(UserInfo)]!;
+                var user = RequestUser.Of(context);
                 answer["status"] = new JsonObject { ["userInfo"] = UserJson(user) };
                 break;
             case "TokenReview":

@@ -5,6 +5,7 @@ using KubeEmulator.Hosting;
 using KubeEmulator.Json;
 using KubeEmulator.Patching;
 using KubeEmulator.Registry;
+using KubeEmulator.Security;
 using KubeEmulator.Storage;
 using KubeEmulator.Writes;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Http;
 namespace KubeEmulator.Http;
 
 /// <summary>create, update and patch (JSON, merge, strategic, server-side apply), with dryRun and optimistic concurrency.</summary>
-internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipeline, ObjectRemover remover, OrphanCollector orphans)
+internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipeline, ObjectRemover remover, OrphanCollector orphans, WriteAuthorization authorization)
 {
     private const string ApplyPatch = "application/apply-patch+yaml";
 
@@ -24,6 +25,7 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
         RequireNamespace(served, route.Namespace);
         var options = Options(context.Request, route.Subresource, managedFieldsSet: false);
         var prepared = pipeline.Prepare(served, route.Namespace, null, body, options);
+        authorization.ConfirmNoEscalation(context, route, served, prepared.Object);
         var name = prepared.Object.Name();
         if (name.Length == 0)
         {
@@ -62,6 +64,7 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
             }
 
             var prepared = pipeline.Prepare(served, route.Namespace, existing, body.Clone(), options);
+            authorization.ConfirmNoEscalation(context, route, served, prepared.Object);
             if (Commit(served, existing, prepared, options) is { } result)
             {
                 await RespondAsync(context, 200, served, result, options);
@@ -102,6 +105,11 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
                 throw ApiException.NotFound(served.Type, route.Name!);
             }
 
+            if (existing is null)
+            {
+                authorization.RequireCreate(context, route);
+            }
+
             var candidate = apply
                 ? Apply(served, route, existing, patch, manager, QueryOptions.Flag(request, "force"), options)
                 : Patch(served, existing!, patch, patchType);
@@ -111,6 +119,7 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
             }
 
             var prepared = pipeline.Prepare(served, route.Namespace, existing, candidate, options);
+            authorization.ConfirmNoEscalation(context, route, served, prepared.Object);
             if (Commit(served, existing, prepared, options) is { } result)
             {
                 await RespondAsync(context, existing is null ? 201 : 200, served, result, options);

@@ -13,7 +13,6 @@ namespace KubeEmulator.Security;
 /// </summary>
 internal sealed class Authenticator(ClusterState cluster)
 {
-    private const string Authenticated = "system:authenticated";
     private static readonly IReadOnlyList<string> ServerAudiences = [ServiceAccountTokens.Issuer];
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoExtra = new Dictionary<string, IReadOnlyList<string>>();
 
@@ -92,7 +91,7 @@ internal sealed class Authenticator(ClusterState cluster)
             }
         }
 
-        groups.Add(Authenticated);
+        groups.Add(UserInfo.AuthenticatedGroup);
         return string.IsNullOrEmpty(name) ? null : new UserInfo(name, null, groups, NoExtra);
     }
 }

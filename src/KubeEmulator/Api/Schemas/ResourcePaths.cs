@@ -5,8 +5,8 @@ namespace KubeEmulator.Api.Schemas;
 
 /// <summary>
 /// The paths of one resource as the real spec lists them: the collection (list, create, deletecollection), the
-/// item (read, replace, patch, delete), /status when served, and the all-namespaces list of a namespaced kind;
-/// a create-only kind (no <paramref name="listDefinition"/>) has the collection's create alone.
+/// item (read, replace, patch, delete), /status when served, and the all-namespaces list of a namespaced kind; a
+/// create-only resource (no <paramref name="listDefinition"/>) has its create alone.
 /// </summary>
 public sealed class ResourcePaths(OpenApiFlavor flavor, ResourceType type, string kindDefinition, string? listDefinition)
 {
@@ -26,14 +26,15 @@ public sealed class ResourcePaths(OpenApiFlavor flavor, ResourceType type, strin
         var collection = $"{root}{scope}/{type.Plural}";
         var qualifier = type.Namespaced ? "Namespaced" : "";
         var create = ("post", Operation("post", $"create{OperationGroup()}{qualifier}{type.Kind}", kindDefinition, QueryParameters.ForCreateOrReplace(flavor), kindDefinition));
-        if (listDefinition is null)
+        if (type.IsCreateOnly)
         {
             paths[collection] = PathItem(hasName: false, type.Namespaced, create);
             return;
         }
 
+        var list = listDefinition ?? throw new InvalidOperationException($"{type.Kind} has no list definition.");
         paths[collection] = PathItem(hasName: false, type.Namespaced,
-            ("get", Operation("list", $"list{OperationGroup()}{qualifier}{type.Kind}", null, QueryParameters.ForList(flavor), listDefinition)),
+            ("get", Operation("list", $"list{OperationGroup()}{qualifier}{type.Kind}", null, QueryParameters.ForList(flavor), list)),
             create,
             ("delete", Operation("deletecollection", $"deletecollection{OperationGroup()}{qualifier}{type.Kind}", DefinitionNames.MetaPackage + ".DeleteOptions", QueryParameters.ForDelete(flavor), DefinitionNames.MetaPackage + ".Status")));
 
@@ -46,7 +47,7 @@ public sealed class ResourcePaths(OpenApiFlavor flavor, ResourceType type, strin
         if (type.Namespaced)
         {
             paths[$"{root}/{type.Plural}"] = PathItem(hasName: false, namespaced: false,
-                ("get", Operation("list", $"list{OperationGroup()}{type.Kind}ForAllNamespaces", null, QueryParameters.ForList(flavor), listDefinition)));
+                ("get", Operation("list", $"list{OperationGroup()}{type.Kind}ForAllNamespaces", null, QueryParameters.ForList(flavor), list)));
         }
     }
 
