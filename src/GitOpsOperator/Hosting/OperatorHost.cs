@@ -92,6 +92,10 @@ public static partial class OperatorHost
             services.AddSingleton<CrdInstaller>();
             services.AddHostedService<CrdInstallService>();
         }
+        else
+        {
+            services.AddHostedService<CrdCheckService>();
+        }
 
         services.AddGitRepositoryController(builder.Configuration);
         services.AddGitSyncController(builder.Configuration);
