@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using GitOpsOperator.Hosting;
 using GitOpsOperator.Sync.Api;
@@ -8,9 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace GitOpsOperator.Crds;
 
 /// <summary>
-/// Without --install-crds: checks at start-up that the installed CRDs carry every field this operator relies on.
+/// Without --install-crds: checks at start-up that the installed CRDs carry every field this operator relies on, by
+/// the schemas the server publishes (/openapi/v3, readable by every authenticated user: no extra right needed).
 /// <c>helm upgrade</c> never upgrades a chart's CRDs, so an upgraded operator may meet the old ones; then it says so
-/// in the log and on /readyz (503) instead of failing later with objects the server silently pruned of new fields.
+/// in the log and on /readyz (503) instead of failing later on objects the server silently pruned of new fields.
 /// </summary>
 public sealed partial class CrdCheckService(KubeApi api, Readiness readiness, ILogger<CrdCheckService> logger) : IHostedService
 {
@@ -19,21 +19,31 @@ public sealed partial class CrdCheckService(KubeApi api, Readiness readiness, IL
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        foreach (var expected in CrdManifests.All())
+        foreach (var crd in CrdManifests.All())
         {
-            var name = expected["metadata"]?["name"]?.GetValue<string>() ?? "";
-            var answer = await api.SendAsync(HttpMethod.Get, $"apis/apiextensions.k8s.io/v1/customresourcedefinitions/{name}", null, null, cancellationToken).ConfigureAwait(false);
-            if (answer.StatusCode == (int)HttpStatusCode.NotFound)
+            var name = crd["metadata"]?["name"]?.GetValue<string>() ?? "";
+            var group = crd["spec"]?["group"]?.GetValue<string>() ?? "";
+            var kind = crd["spec"]?["names"]?["kind"]?.GetValue<string>() ?? "";
+            foreach (var version in (crd["spec"]?["versions"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                problems.Add($"CRD {name} is not installed");
-            }
-            else if (answer is { IsSuccess: true, Body: JsonObject installed } && CrdSchemaCheck.MissingFields(expected, installed) is { Count: > 0 } missing)
-            {
-                problems.Add($"CRD {name} lacks {string.Join(", ", missing)}");
-            }
-            else if (!answer.IsSuccess)
-            {
-                LogUncheckable(logger, name, answer.Message);
+                var versionName = version["name"]?.GetValue<string>() ?? "";
+                var document = await api.SendAsync(HttpMethod.Get, $"openapi/v3/apis/{group}/{versionName}", null, null, cancellationToken).ConfigureAwait(false);
+                if (!document.IsSuccess && !document.IsNotFound)
+                {
+                    LogUncheckable(logger, name, document.Message);
+                    continue;
+                }
+
+                var published = document.Body?["components"]?["schemas"]?[CrdSchemaCheck.DefinitionName(group, versionName, kind)] as JsonObject;
+                var expected = version["schema"]?["openAPIV3Schema"] as JsonObject ?? [];
+                if (published is null)
+                {
+                    problems.Add($"CRD {name} is not installed or does not serve {versionName}");
+                }
+                else if (CrdSchemaCheck.MissingFields(expected, published) is { Count: > 0 } missing)
+                {
+                    problems.Add($"CRD {name} lacks {versionName} {string.Join(", ", missing)}");
+                }
             }
         }
 

@@ -3,54 +3,43 @@ using System.Text.Json.Nodes;
 namespace GitOpsOperator.Crds;
 
 /// <summary>
-/// Compares an installed CRD with the one this operator was built with: every field of the built-in schema (in each
-/// version it serves) must be in the installed one. A missing field means the CRDs were not upgraded with the operator.
+/// Compares the schema the API server publishes for one of our kinds with the one this operator was built with: every
+/// field of the built-in schema must be published. A missing field means the CRDs were not upgraded with the operator.
 /// </summary>
 public static class CrdSchemaCheck
 {
-    /// <summary>The field paths (e.g. <c>v1alpha1 spec.timeout</c>) the installed CRD lacks; empty when it has them all.</summary>
-    public static IReadOnlyList<string> MissingFields(JsonObject expected, JsonObject installed)
+    /// <summary>The field paths (e.g. <c>spec.timeout</c>) the published schema lacks; empty when it has them all.</summary>
+    public static IReadOnlyList<string> MissingFields(JsonObject expected, JsonObject published)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        ArgumentNullException.ThrowIfNull(installed);
+        ArgumentNullException.ThrowIfNull(published);
         var missing = new List<string>();
-        foreach (var version in Versions(expected))
-        {
-            var name = version["name"]?.GetValue<string>() ?? "";
-            var served = Versions(installed).FirstOrDefault(v => v["name"]?.GetValue<string>() == name);
-            if (served is null)
-            {
-                missing.Add($"version {name}");
-                continue;
-            }
-
-            Compare(Schema(version), Schema(served), "", name, missing);
-        }
-
+        Compare(expected, published, "", missing);
         return missing;
     }
 
-    private static IEnumerable<JsonObject> Versions(JsonObject crd) => (crd["spec"]?["versions"] as JsonArray ?? []).OfType<JsonObject>();
+    /// <summary>The name the server's OpenAPI v3 document gives a custom kind: the group reversed, e.g. io.operator.gitops.v1alpha1.GitSync.</summary>
+    public static string DefinitionName(string group, string version, string kind) =>
+        $"{string.Join('.', group.Split('.').Reverse())}.{version}.{kind}";
 
-    private static JsonObject? Schema(JsonObject version) => version["schema"]?["openAPIV3Schema"] as JsonObject;
-
-    private static void Compare(JsonObject? expected, JsonObject? installed, string path, string version, List<string> missing)
+    private static void Compare(JsonObject expected, JsonObject published, string path, List<string> missing)
     {
-        foreach (var (field, child) in expected?["properties"] as JsonObject ?? [])
+        foreach (var (field, child) in expected["properties"] as JsonObject ?? [])
         {
             var fieldPath = path.Length == 0 ? field : $"{path}.{field}";
-            if (installed?["properties"]?[field] is not JsonObject present)
+            if (published["properties"]?[field] is not JsonObject present)
             {
-                missing.Add($"{version} {fieldPath}");
-                continue;
+                missing.Add(fieldPath);
             }
-
-            Compare(child as JsonObject, present, fieldPath, version, missing);
+            else if (child is JsonObject nested)
+            {
+                Compare(nested, present, fieldPath, missing);
+            }
         }
 
-        if (expected?["items"] is JsonObject items)
+        if (expected["items"] is JsonObject items && published["items"] is JsonObject publishedItems)
         {
-            Compare(items, installed?["items"] as JsonObject, path + "[]", version, missing);
+            Compare(items, publishedItems, path + "[]", missing);
         }
     }
 }
