@@ -1,4 +1,4 @@
-using GitOpsOperator.Crds;
+using GitOpsOperator.Manifests.Yaml;
 
 namespace GitOpsOperator.Tests.Chart;
 
