@@ -4,7 +4,8 @@ namespace GitOpsOperator.Bench;
 
 /// <summary>
 /// The benchmark's command line: `--minutes N` sets the length of the measured steady state; `--operator-env NAME=VALUE`
-/// (repeatable) sets an environment variable of the operator process, e.g. a GC setting such as DOTNET_GCHeapHardLimit.
+/// (repeatable) sets an environment variable of the operator process, e.g. a GC setting such as DOTNET_GCHeapHardLimit;
+/// `--unmanaged N` first fills the cluster with N objects the operator does not manage.
 /// </summary>
 internal static class BenchArguments
 {
@@ -22,6 +23,22 @@ internal static class BenchArguments
         }
 
         return minutes;
+    }
+
+    public static int Unmanaged(string[] args)
+    {
+        var at = Array.IndexOf(args, "--unmanaged");
+        if (at < 0)
+        {
+            return 0;
+        }
+
+        if (at + 1 >= args.Length || !int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            throw new ArgumentException("--unmanaged needs a count");
+        }
+
+        return count;
     }
 
     public static IReadOnlyDictionary<string, string> OperatorEnvironment(string[] args)

@@ -19,4 +19,5 @@ public static class Reasons
     public const string HealthCheckFailed = "HealthCheckFailed";
     public const string DependencyNotReady = "DependencyNotReady";
     public const string Suspended = "Suspended";
+    public const string AccessDenied = "AccessDenied";
 }

@@ -3,6 +3,7 @@ using GitOpsOperator.Controllers.GitSyncs;
 using GitOpsOperator.Crds;
 using GitOpsOperator.Hosting.Leadership;
 using GitOpsOperator.Metrics;
+using GitOpsOperator.Sync.Api;
 using GitOpsOperator.Webhooks;
 using k8s;
 using k8s.Exceptions;
@@ -76,7 +77,9 @@ public static partial class OperatorHost
         services.AddSingleton(Options.Create(options));
         services.AddSingleton(connection);
         services.AddSingleton<OperatorMetrics>();
-        services.AddSingleton<IKubernetes>(provider => new Kubernetes(connection.Configuration, new ApiRequestCounter(provider.GetRequiredService<OperatorMetrics>())));
+        services.AddSingleton(provider => new Kubernetes(connection.Configuration, new ApiRequestCounter(provider.GetRequiredService<OperatorMetrics>())));
+        services.AddSingleton<IKubernetes>(provider => provider.GetRequiredService<Kubernetes>());
+        services.AddSingleton(provider => new KubeApi(provider.GetRequiredService<Kubernetes>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Readiness>();
         services.AddSingleton<IEndpointMapper, HealthEndpoints>();
@@ -88,6 +91,10 @@ public static partial class OperatorHost
         {
             services.AddSingleton<CrdInstaller>();
             services.AddHostedService<CrdInstallService>();
+        }
+        else
+        {
+            services.AddHostedService<CrdCheckService>();
         }
 
         services.AddGitRepositoryController(builder.Configuration);

@@ -129,6 +129,7 @@ internal sealed class ApiHandler
             429 => ("TooManyRequests", "the server has received too many requests and has asked us to try again later"),
             503 => ("ServiceUnavailable", "the server is currently unable to handle the request"),
             504 => ("Timeout", "the server was unable to return a response in the time allotted"),
+            403 => ("Forbidden", rule.Message ?? "forbidden"),
             409 => ("Conflict", "the object has been modified; please apply your changes to the latest version and try again"),
             _ => ("InternalError", "Internal error occurred: injected fault"),
         };

@@ -76,7 +76,10 @@ public sealed class RevisionSync(
         var spec = run.GitSync.Spec;
         var request = new SyncRequest(run.Owner, objects, InventoryMapping.ToRecords(current.Inventory))
         {
-            Options = new SyncOptions { Parallelism = options.SyncParallelism, Force = spec.Force, Prune = spec.Prune, AllowEmpty = spec.AllowEmpty },
+            Options = new SyncOptions
+            {
+                Parallelism = options.SyncParallelism, Force = spec.Force, Prune = spec.Prune, AllowEmpty = spec.AllowEmpty, Timeout = run.Schedule.Timeout,
+            },
         };
         run.State.LastSynced = null;
         var result = await SyncHoldingDriftAsync(run.State, request, cancellationToken).ConfigureAwait(false);
