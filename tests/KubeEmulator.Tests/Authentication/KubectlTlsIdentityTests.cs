@@ -120,7 +120,7 @@ public sealed class KubectlTlsIdentityTests(TlsClusterFixture fixture) : IClassF
         var refused = await Assert.ThrowsAsync<HttpOperationException>(() => client.AuthenticationV1.CreateSelfSubjectReviewAsync(new V1SelfSubjectReview()));
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.Response.StatusCode);
-        Assert.Contains("User \"system:anonymous\" cannot create resource \"selfsubjectreviews\"", refused.Response.Content, StringComparison.Ordinal);
+        Assert.Contains("User \"system:anonymous\" cannot create resource \"selfsubjectreviews\"", (string?)JsonNode.Parse(refused.Response.Content)?["message"], StringComparison.Ordinal);
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
