@@ -15,14 +15,14 @@ internal sealed class ClusterRoleAggregationController : ISimulatedController
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
-    private readonly IKubernetes client;
+    private readonly KindApi<V1ClusterRole> api;
     private readonly Informer<V1ClusterRole> roles;
     private readonly WorkQueue queue = new(TimeProvider.System);
 
     public ClusterRoleAggregationController(IKubernetes client)
     {
-        this.client = client;
-        roles = new Informer<V1ClusterRole>(KindApis.ClusterRoles(client), OnChange);
+        api = KindApis.ClusterRoles(client);
+        roles = new Informer<V1ClusterRole>(api, OnChange);
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -59,7 +59,6 @@ internal sealed class ClusterRoleAggregationController : ISimulatedController
             return;
         }
 
-        await client.RbacAuthorizationV1.ReplaceClusterRoleAsync(role with { Rules = rules }, name, fieldManager: FieldManager, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+        await api.ReplaceStatus(role with { Rules = rules }, cancellationToken).ConfigureAwait(false);
     }
 }
