@@ -177,12 +177,7 @@ public sealed class Informer<T>
                 case { Object: { } item }:
                     var held = objects.GetValueOrDefault(source.KeyOf(item));
                     objects[source.KeyOf(item)] = item;
-                    if (held is null || source.ResourceVersionOf(held) != source.ResourceVersionOf(item))
-                    {
-                        // A version already offered (a write's answer) is no news.
-                        changed(held, item);
-                    }
-
+                    changed(held, item);
                     break;
                 default:
                     break;
