@@ -54,10 +54,22 @@ public sealed partial class SyncManager
             return (null, new SyncFailure(unreadable.IsAccessDenied ? SyncOutcome.AccessDenied : SyncOutcome.PruneFailed, identity, null, $"cannot read the live objects: {unreadable}"));
         }
 
+        // The cache holds labelled objects only: one it lacks was deleted, or lost its owner labels (then it stays).
         var live = Cache.Get(identity);
         if (live is null)
         {
-            return (null, null);
+            var read = await api.SendAsync(HttpMethod.Get, resource.ObjectPath(identity.Namespace, identity.Name), null, null, cancellationToken);
+            if (read.IsNotFound)
+            {
+                return (null, null);
+            }
+
+            if (!read.IsSuccess || read.Body is null)
+            {
+                return (null, new SyncFailure(read.StatusCode == 403 ? SyncOutcome.AccessDenied : SyncOutcome.PruneFailed, identity, null, read.Message));
+            }
+
+            live = read.Body;
         }
 
         if (GitSyncOwner.Of(live) != owner)

@@ -96,11 +96,15 @@ public sealed class LiveObjectCache(KubeApi api, string? watchedNamespace, ILogg
         var source = new JsonListWatch(api, resource, resource.Namespaced ? watchedNamespace : null, GitSyncOwner.NameLabel);
         var informer = new Informer<JsonObject>(source, loggers.CreateLogger<LiveObjectCache>());
         var loop = Task.Run(() => informer.RunAsync(
-            (previous, current) => Publish(new LiveObjectEvent(previous is null ? "ADDED" : "MODIFIED", ObjectJson.Identity(current), current)),
+            (previous, current) => Publish(new LiveObjectEvent(Type(previous, current), ObjectJson.Identity(current), current)),
             gone => Publish(new LiveObjectEvent("DELETED", ObjectJson.Identity(gone), gone)),
             stopping.Token));
         return new Watched(informer, loop);
     }
+
+    /// <summary>MODIFIED for a newer version of an object held; ADDED for one first heard of, or heard at the version a write's answer gave.</summary>
+    private static string Type(JsonObject? previous, JsonObject current) =>
+        previous is not null && ObjectJson.MetadataString(previous, "resourceVersion") != ObjectJson.MetadataString(current, "resourceVersion") ? "MODIFIED" : "ADDED";
 
     private void Publish(LiveObjectEvent change)
     {

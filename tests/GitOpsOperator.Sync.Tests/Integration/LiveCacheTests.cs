@@ -97,7 +97,7 @@ public sealed class LiveCacheTests
 
         Assert.NotNull(failure);
         Assert.False(failure.IsAccessDenied);
-        Assert.Contains("injected fault", failure.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("listing configmaps", failure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
