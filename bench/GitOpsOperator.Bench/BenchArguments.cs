@@ -6,6 +6,7 @@ namespace GitOpsOperator.Bench;
 /// The benchmark's command line: `--minutes N` sets the length of the measured steady state; `--operator-env NAME=VALUE`
 /// (repeatable) sets an environment variable of the operator process, e.g. a GC setting such as DOTNET_GCHeapHardLimit;
 /// `--failover` runs the operator with leader election and, after the measurement, kills it under a standby replica.
+/// `--unmanaged N` first fills the cluster with N objects the operator does not manage.
 /// </summary>
 internal static class BenchArguments
 {
@@ -25,6 +26,22 @@ internal static class BenchArguments
         }
 
         return minutes;
+    }
+
+    public static int Unmanaged(string[] args)
+    {
+        var at = Array.IndexOf(args, "--unmanaged");
+        if (at < 0)
+        {
+            return 0;
+        }
+
+        if (at + 1 >= args.Length || !int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            throw new ArgumentException("--unmanaged needs a count");
+        }
+
+        return count;
     }
 
     public static IReadOnlyDictionary<string, string> OperatorEnvironment(string[] args)

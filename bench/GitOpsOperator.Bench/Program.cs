@@ -14,10 +14,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 // `--operator-env NAME=VALUE` sets the operator's environment (GC settings).
 // `--failover`: leader election on; after the measurement a standby replica starts, the leader is killed (SIGKILL) and
 // the time from the kill to the standby's first GitSync reconcile is printed.
+// `--unmanaged N` first creates N objects the operator does not manage (ConfigMaps and Secrets of 4 KiB, half each).
 const int Apps = 100;
 const string Namespace = "gitops-system";
 const string Interval = "30s";
 var measureFor = TimeSpan.FromMinutes(BenchArguments.Minutes(args, defaultMinutes: 2));
+var unmanaged = BenchArguments.Unmanaged(args);
 string[] verbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
 var readyDeadline = TimeSpan.FromMinutes(3);
 string[] leaderElection = BenchArguments.Failover(args) ? ["--leader-election", "--lease-namespace", Namespace] : [];
@@ -32,6 +34,7 @@ foreach (var name in new[] { Namespace }.Concat(Enumerable.Range(0, Apps).Select
     await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
 }
 
+await UnmanagedObjects.CreateAsync(client, [.. Enumerable.Range(0, Apps).Select(Monorepo.PathName)], unmanaged);
 var repo = await Monorepo.CreateAsync(directory, Apps);
 await using var operatorProcess = OperatorProcess.Start(
     cluster.KubeconfigPath, Path.Combine(directory, "cache"), BenchArguments.OperatorEnvironment(args), leaderElection);
@@ -100,7 +103,7 @@ var reconcilesPerMinute = (operatorProcess.GitSyncReconciles - reconcilesAtStart
 var requests = cluster.Requests.Snapshot();
 var stillReady = await ReadyCountAsync(client);
 
-Console.WriteLine($"{Apps} GitSyncs x {Monorepo.ObjectsPerPath} objects ({Apps * Monorepo.ObjectsPerPath:N0}), intervals {Interval}: all Ready after {allReady.TotalSeconds:F1} s; measured {measuring.Elapsed.TotalSeconds:F0} s of steady state; {stillReady} Ready at the end.");
+Console.WriteLine($"{Apps} GitSyncs x {Monorepo.ObjectsPerPath} objects ({Apps * Monorepo.ObjectsPerPath:N0}) among {unmanaged:N0} unmanaged ones, intervals {Interval}: all Ready after {allReady.TotalSeconds:F1} s; measured {measuring.Elapsed.TotalSeconds:F0} s of steady state; {stillReady} Ready at the end.");
 Console.WriteLine();
 Console.WriteLine("| measure (operator process, steady state) | value |");
 Console.WriteLine("| --- | ---: |");

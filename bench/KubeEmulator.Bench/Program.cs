@@ -7,8 +7,15 @@ using KubeEmulator.Controllers;
 const int AppliedObjects = 1_000;
 const int ListedObjects = 10_000;
 
-Console.WriteLine("KubeEmulator benchmark (reproduce: dotnet run -c Release --project bench/KubeEmulator.Bench)");
+Console.WriteLine("KubeEmulator benchmark (reproduce: dotnet run -c Release --project bench/KubeEmulator.Bench [-- authorization])");
 await using var cluster = await EmulatedCluster.StartAsync(new EmulatorOptions { Controllers = new ControllerOptions { Enabled = false } });
+if (args is ["authorization"])
+{
+    await FillAsync(cluster, ListedObjects);
+    await KubeEmulator.Bench.AuthorizationCost.RunAsync(cluster, ListedObjects);
+    return;
+}
+
 var directory = Directory.CreateTempSubdirectory("kube-emulator-bench-");
 try
 {
@@ -25,12 +32,7 @@ try
     Console.WriteLine($"the same again (no change): {reapplyTime.TotalSeconds:F2} s");
 
     var remaining = ListedObjects - AppliedObjects;
-    var fillTime = await TimeAsync(() => Parallel.ForEachAsync(Enumerable.Range(0, remaining), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-        await cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap
-        {
-            Metadata = new V1ObjectMeta { Name = $"filled-{i}", Labels = new Dictionary<string, string> { ["bench"] = "true" } },
-            Data = new Dictionary<string, string> { ["index"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-        }, "default", cancellationToken: ct)));
+    var fillTime = await TimeAsync(() => FillAsync(cluster, remaining));
     Console.WriteLine($"{remaining} creates through KubernetesClient (8 in parallel): {fillTime.TotalSeconds:F2} s");
 
     V1ConfigMapList? list = null;
@@ -40,11 +42,20 @@ try
     var kubectlList = new[] { "--kubeconfig", cluster.KubeconfigPath, "get", "configmaps", "-n", "default", "-o", "name" };
     var kubectlListTime = await TimeAsync(() => RunAsync("kubectl", kubectlList));
     Console.WriteLine($"kubectl get configmaps -o name of {ListedObjects} (paged by 500): {kubectlListTime.TotalMilliseconds:F0} ms");
+    await KubeEmulator.Bench.AuthorizationCost.RunAsync(cluster, ListedObjects);
 }
 finally
 {
     directory.Delete(recursive: true);
 }
+
+static Task FillAsync(EmulatedCluster cluster, int count) =>
+    Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        await cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta { Name = $"filled-{i}", Labels = new Dictionary<string, string> { ["bench"] = "true" } },
+            Data = new Dictionary<string, string> { ["index"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        }, "default", cancellationToken: ct));
 
 static async Task<TimeSpan> TimeAsync(Func<Task> action)
 {

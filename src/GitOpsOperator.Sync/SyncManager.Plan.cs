@@ -50,7 +50,11 @@ public sealed partial class SyncManager
             return (null, Failure(SyncOutcome.ValidationFailed, desired, $"no matches for kind \"{desired.Type.Kind}\" in version \"{desired.Type.ApiVersion}\""));
         }
 
-        await Cache.WatchAsync(resource, cancellationToken);
+        if (await Cache.WatchAsync(resource, options.Timeout, cancellationToken) is { } unreadable)
+        {
+            return (null, Failure(unreadable.IsAccessDenied ? SyncOutcome.AccessDenied : SyncOutcome.ApplyFailed, desired, $"cannot read the live objects: {unreadable}"));
+        }
+
         var live = Cache.Get(desired.Identity);
         var body = Labelled(desired, owner);
         if (live is not null)
@@ -87,7 +91,7 @@ public sealed partial class SyncManager
 
         if (live is null)
         {
-            return (new PlannedObject(desired, resource, body, ChangeAction.Created, "new in git"), null);
+            return Unmanaged(desired, resource, body, dryRun.Body);
         }
 
         if (LiveComparison.WouldChange(dryRun.Body, live))
@@ -97,6 +101,22 @@ public sealed partial class SyncManager
 
         var verified = InventoryRecord.For(desired, LiveFingerprint.Of(live));
         return (new PlannedObject(desired, resource, body, ChangeAction.Unchanged, "matches the live object") { Record = verified }, null);
+    }
+
+    /// <summary>
+    /// An object the cache does not hold: new, or live without owner labels (the cache watches labelled objects only).
+    /// The dry-run's answer tells which, without another request: only an object that exists has a resourceVersion.
+    /// </summary>
+    private static (PlannedObject? Plan, SyncFailure? Failure) Unmanaged(RenderedObject desired, ResourceType resource, JsonObject body, JsonObject dryRun)
+    {
+        if (ObjectJson.MetadataString(dryRun, "resourceVersion").Length == 0)
+        {
+            return (new PlannedObject(desired, resource, body, ChangeAction.Created, "new in git"), null);
+        }
+
+        return ObjectJson.Annotation(dryRun, SyncAnnotations.Reconcile) == SyncAnnotations.Disabled
+            ? (new PlannedObject(desired, resource, body, ChangeAction.Skipped, "reconcile disabled on the live object"), null)
+            : (new PlannedObject(desired, resource, body, ChangeAction.Configured, "adopted: the live object had no owner labels"), null);
     }
 
     private static string ConfiguredReason(RenderedObject desired, JsonObject live, InventoryRecord? record) =>

@@ -18,7 +18,7 @@ public sealed partial class SyncManager
         var failures = new ConcurrentQueue<SyncFailure>();
         await OrderedBatches.RunAsync(stale, r => r.Entry.Kind, reverse: true, options.Parallelism, async (record, token) =>
         {
-            var (change, failure) = await PruneOneAsync(record, owner, token);
+            var (change, failure) = await PruneOneAsync(record, owner, options, token);
             if (change is not null)
             {
                 changes.Enqueue(change);
@@ -35,7 +35,7 @@ public sealed partial class SyncManager
         return new PruneOutcome([.. changes], [.. kept], [.. failures]);
     }
 
-    private async Task<(Change? Change, SyncFailure? Failure)> PruneOneAsync(InventoryRecord record, GitSyncOwner owner, CancellationToken cancellationToken)
+    private async Task<(Change? Change, SyncFailure? Failure)> PruneOneAsync(InventoryRecord record, GitSyncOwner owner, SyncOptions options, CancellationToken cancellationToken)
     {
         var identity = record.Identity;
         var (resource, discoveryFailure) = await discovery.ResolveAsync(GroupVersionKind.FromApiVersion(record.Entry.ApiVersion, record.Entry.Kind), cancellationToken);
@@ -49,11 +49,27 @@ public sealed partial class SyncManager
             return (null, null);
         }
 
-        await Cache.WatchAsync(resource, cancellationToken);
+        if (await Cache.WatchAsync(resource, options.Timeout, cancellationToken) is { } unreadable)
+        {
+            return (null, new SyncFailure(unreadable.IsAccessDenied ? SyncOutcome.AccessDenied : SyncOutcome.PruneFailed, identity, null, $"cannot read the live objects: {unreadable}"));
+        }
+
+        // The cache holds labelled objects only: one it lacks was deleted, or lost its owner labels (then it stays).
         var live = Cache.Get(identity);
         if (live is null)
         {
-            return (null, null);
+            var read = await api.SendAsync(HttpMethod.Get, resource.ObjectPath(identity.Namespace, identity.Name), null, null, cancellationToken);
+            if (read.IsNotFound)
+            {
+                return (null, null);
+            }
+
+            if (!read.IsSuccess || read.Body is null)
+            {
+                return (null, new SyncFailure(read.StatusCode == 403 ? SyncOutcome.AccessDenied : SyncOutcome.PruneFailed, identity, null, read.Message));
+            }
+
+            live = read.Body;
         }
 
         if (GitSyncOwner.Of(live) != owner)
@@ -91,6 +107,6 @@ public sealed partial class SyncManager
         var inventory = desiredRecords.Concat(pruned.Kept).ToList();
         return pruned.Failures.Count == 0
             ? new SyncResult(SyncOutcome.Succeeded, all, inventory, [])
-            : new SyncResult(SyncOutcome.PruneFailed, all, inventory, pruned.Failures);
+            : new SyncResult(pruned.Failures[0].Reason, all, inventory, pruned.Failures);
     }
 }

@@ -25,7 +25,8 @@ public sealed partial class SyncManager
         {
             if ((await discovery.ResolveAsync(GroupVersionKind.FromApiVersion(entry.ApiVersion, entry.Kind), cancellationToken)).Resource is { } resource)
             {
-                await Cache.WatchAsync(resource, cancellationToken);
+                // A kind that cannot be read shows its objects as not found: the report then names them.
+                await Cache.WatchAsync(resource, timeout, cancellationToken);
             }
         }
 

@@ -4,6 +4,8 @@ using GitOpsOperator.Sync.Api;
 using GitOpsOperator.Sync.Live;
 using GitOpsOperator.Sync.Planning;
 using k8s;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GitOpsOperator.Sync;
 
@@ -16,12 +18,21 @@ public sealed partial class SyncManager : IAsyncDisposable
 {
     private readonly KubeApi api;
     private readonly ResourceDiscovery discovery;
+    private readonly string? watchedNamespace;
 
+    /// <summary>A sync engine for the whole cluster that logs nothing.</summary>
     public SyncManager(Kubernetes client)
+        : this(client, null, NullLoggerFactory.Instance)
+    {
+    }
+
+    /// <summary>A sync engine confined to <paramref name="watchedNamespace"/> when set (the operator's --namespace).</summary>
+    public SyncManager(Kubernetes client, string? watchedNamespace, ILoggerFactory loggers)
     {
         api = new KubeApi(client);
         discovery = new ResourceDiscovery(api);
-        Cache = new LiveObjectCache(api);
+        this.watchedNamespace = watchedNamespace;
+        Cache = new LiveObjectCache(api, watchedNamespace, loggers);
     }
 
     /// <summary>The live objects of the kinds synced so far; subscribe to hear drift on managed objects.</summary>
@@ -41,8 +52,14 @@ public sealed partial class SyncManager : IAsyncDisposable
             return new SyncResult(SyncOutcome.PruneRefused, ChangeSet.Empty, request.Inventory, [refusal]);
         }
 
+        var outside = OutsideWatchedNamespace(request.Desired);
+        if (outside.Count > 0)
+        {
+            return Failed(outside, ChangeSet.Empty, request.Inventory);
+        }
+
         var records = request.Inventory.ToDictionary(r => r.Identity);
-        var (early, deferred) = await SplitDeferredAsync(request.Desired, cancellationToken);
+        var (early, deferred) = await SplitDeferredAsync(request.Desired, options, cancellationToken);
         var plan = await PlanAsync(early, records, request.Owner, options, cancellationToken);
         if (plan.Failures.Count > 0)
         {
@@ -105,7 +122,7 @@ public sealed partial class SyncManager : IAsyncDisposable
         (id.Group, id.Kind) is ("", "Namespace") or ("apiextensions.k8s.io", "CustomResourceDefinition") or ("rbac.authorization.k8s.io", "ClusterRole");
 
     /// <summary>Objects that can be dry-run now, and those that need a CRD or Namespace the set brings to exist first.</summary>
-    private async Task<(List<RenderedObject> Now, List<RenderedObject> Later)> SplitDeferredAsync(IReadOnlyList<RenderedObject> desired, CancellationToken cancellationToken)
+    private async Task<(List<RenderedObject> Now, List<RenderedObject> Later)> SplitDeferredAsync(IReadOnlyList<RenderedObject> desired, SyncOptions options, CancellationToken cancellationToken)
     {
         var broughtKinds = desired.Where(d => d.Identity.Kind == "CustomResourceDefinition")
             .Select(d => (Group: d.Json["spec"]?["group"]?.GetValue<string>() ?? "", Kind: d.Json["spec"]?["names"]?["kind"]?.GetValue<string>() ?? ""))
@@ -117,7 +134,12 @@ public sealed partial class SyncManager : IAsyncDisposable
         }
 
         var namespaces = new ResourceType(new GroupVersionKind("", "v1", "Namespace"), "namespaces", false);
-        await Cache.WatchAsync(namespaces, cancellationToken);
+        if (await Cache.WatchAsync(namespaces, options.Timeout, cancellationToken) is not null)
+        {
+            // Namespaces cannot be read: planning the Namespace objects themselves reports why.
+            return ([.. desired], []);
+        }
+
         var now = new List<RenderedObject>();
         var later = new List<RenderedObject>();
         foreach (var item in desired)
@@ -131,6 +153,16 @@ public sealed partial class SyncManager : IAsyncDisposable
 
         return (now, later);
     }
+
+    /// <summary>With a watched namespace, every object outside it (or cluster-scoped) is refused before any request.</summary>
+    private List<SyncFailure> OutsideWatchedNamespace(IReadOnlyList<RenderedObject> desired) =>
+        watchedNamespace is null
+            ? []
+            : desired.Where(d => d.Identity.Namespace != watchedNamespace)
+                .Select(d => new SyncFailure(SyncOutcome.AccessDenied, d.Identity, d.Source, d.Identity.Namespace.Length == 0
+                    ? $"the operator watches namespace {watchedNamespace} only (--namespace) and may not manage cluster-scoped objects"
+                    : $"the operator watches namespace {watchedNamespace} only (--namespace), not {d.Identity.Namespace}"))
+                .ToList();
 
     private static SyncResult Failed(IReadOnlyList<SyncFailure> failures, ChangeSet changes, IReadOnlyList<InventoryRecord> inventory) =>
         new(failures[0].Reason, changes, inventory, failures);

@@ -17,6 +17,9 @@ public sealed record SyncOptions
     /// <summary>With prune: allow a desired set with no object to prune everything.</summary>
     public bool AllowEmpty { get; init; }
 
+    /// <summary>How long a sync may wait for the live objects of a kind to be listed (the GitSync's spec.timeout).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long CRDs the set brings may take to become Established.</summary>
     public TimeSpan CrdEstablishTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -10,4 +10,7 @@ public enum SyncOutcome
     PruneRefused,
     PruneFailed,
     HealthCheckFailed,
+
+    /// <summary>The operator may not list or watch what it needs to read (or, under --namespace, the object lies outside it).</summary>
+    AccessDenied,
 }

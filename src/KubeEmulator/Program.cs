@@ -4,6 +4,7 @@ using KubeEmulator;
 var port = 6443;
 var kubeconfig = "./kubeconfig";
 string? token = null;
+var tls = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -17,13 +18,16 @@ for (var i = 0; i < args.Length; i++)
         case "--token" when i + 1 < args.Length:
             token = args[++i];
             break;
+        case "--tls":
+            tls = true;
+            break;
         default:
-            Console.Error.WriteLine("usage: KubeEmulator [--port 6443] [--kubeconfig ./kubeconfig] [--token T]");
+            Console.Error.WriteLine("usage: KubeEmulator [--port 6443] [--kubeconfig ./kubeconfig] [--token T] [--tls]");
             return 2;
     }
 }
 
-await using var cluster = await EmulatedCluster.StartAsync(new EmulatorOptions { Port = port, BearerToken = token });
+await using var cluster = await EmulatedCluster.StartAsync(new EmulatorOptions { Port = port, BearerToken = token, Tls = tls });
 File.Copy(cluster.KubeconfigPath, kubeconfig, overwrite: true);
 Console.WriteLine($"KubeEmulator serving at {cluster.Url} (port {new Uri(cluster.Url).Port})");
 Console.WriteLine($"kubectl --kubeconfig {kubeconfig} get ns");

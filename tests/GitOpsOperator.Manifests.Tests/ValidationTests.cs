@@ -51,8 +51,8 @@ public class ValidationTests
     }
 
     [Theory]
-    [InlineData("Namespace", "v1", "dots.not.allowed", "DNS-1123 label")]
-    [InlineData("ConfigMap", "v1", "-leading-dash", "DNS-1123 subdomain")]
+    [InlineData("Namespace", "v1", "dots.not.allowed", "RFC 1123 label")]
+    [InlineData("ConfigMap", "v1", "-leading-dash", "RFC 1123 subdomain")]
     [InlineData("Role", "rbac.authorization.k8s.io/v1", "has/slash", "may not contain '/'")]
     public async Task Names_are_checked_with_the_rule_of_their_kind(string kind, string apiVersion, string name, string rule)
     {

@@ -123,6 +123,23 @@ public sealed class DiscoveryTests
         Assert.DoesNotContain("deployments", resources);
     }
 
+    [Fact]
+    public void Service_accounts_serve_the_token_subresource_and_authentication_serves_create_only_reviews()
+    {
+        var core = Discovery.ResourceList("", "v1", BuiltInResources.All)!["resources"]!.AsArray();
+        var authentication = Discovery.ResourceList("authentication.k8s.io", "v1", BuiltInResources.All)!["resources"]!.AsArray();
+        var aggregated = Discovery.Aggregated(core: true, BuiltInResources.All)["items"]![0]!["versions"]![0]!["resources"]!.AsArray()
+            .Single(r => (string?)r!["resource"] == "serviceaccounts")!;
+
+        var token = core.Single(r => (string?)r!["name"] == "serviceaccounts/token")!;
+        Assert.Equal("authentication.k8s.io", (string?)token["group"]);
+        Assert.Equal("TokenRequest", (string?)token["kind"]);
+        Assert.Equal(["create"], token["verbs"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal("token", (string?)aggregated["subresources"]![0]!["subresource"]);
+        Assert.Equal(["selfsubjectreviews", "tokenreviews"], authentication.Select(r => (string?)r!["name"]));
+        Assert.All(authentication, r => Assert.Equal(["create"], r!["verbs"]!.AsArray().Select(v => (string?)v)));
+    }
+
     private static JsonNode Group(JsonObject list, string name) =>
         list["items"]!.AsArray().Single(i => (string?)i!["metadata"]!["name"] == name)!;
 }

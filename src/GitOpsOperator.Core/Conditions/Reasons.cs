@@ -19,6 +19,7 @@ public static class Reasons
     public const string HealthCheckFailed = "HealthCheckFailed";
     public const string DependencyNotReady = "DependencyNotReady";
     public const string Suspended = "Suspended";
+    public const string AccessDenied = "AccessDenied";
 
     // ImageRepository: besides Succeeded and AuthenticationFailed.
     public const string ImageURLInvalid = "ImageURLInvalid";

@@ -10,8 +10,15 @@ public sealed record ApiResult(int StatusCode, JsonObject? Body, string Message)
 
     public bool IsNotFound => StatusCode == (int)HttpStatusCode.NotFound;
 
-    /// <summary>The server refused the request as such (4xx other than throttling): retrying the same request will not help.</summary>
-    public bool IsRefusal => StatusCode is >= 400 and < 500 and not 429 and not 408;
+    /// <summary>
+    /// The server refused the request as such (4xx other than throttling): retrying the same request will not help.
+    /// A server-side apply whose values do not fit the kind's types is refused too, though a real server answers it
+    /// with a 500 ("failed to create typed patch object …").
+    /// </summary>
+    public bool IsRefusal => StatusCode is >= 400 and < 500 and not 429 and not 408 || IsTypeMismatch;
+
+    /// <summary>The server could not type the applied object: a value of the wrong type, or a field the kind does not declare.</summary>
+    public bool IsTypeMismatch => StatusCode == 500 && Message.StartsWith("failed to create typed patch object", StringComparison.Ordinal);
 
     /// <summary>True when the server said a field it guards is immutable.</summary>
     public bool IsImmutableChange => StatusCode == 422 && Message.Contains("field is immutable", StringComparison.Ordinal);

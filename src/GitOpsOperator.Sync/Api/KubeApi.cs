@@ -21,15 +21,22 @@ public sealed class KubeApi(Kubernetes client)
         {
             using var request = await CreateRequestAsync(method, pathAndQuery, body, contentType, cancellationToken);
             using var response = await client.HttpClient.SendAsync(request, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            var json = Parse(text);
-            var message = response.IsSuccessStatusCode ? "" : json?["message"]?.GetValue<string>() ?? $"HTTP {(int)response.StatusCode}";
-            return new ApiResult((int)response.StatusCode, json, message);
+            return await ReadResultAsync(response, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return ApiResult.Unanswered($"{method} {PathOnly(pathAndQuery)}: {e.Message}");
         }
+    }
+
+    /// <summary>Reads a response's JSON answer; the message is the server's Status message when it refused.</summary>
+    public static async Task<ApiResult> ReadResultAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var json = Parse(text);
+        var message = response.IsSuccessStatusCode ? "" : json?["message"]?.GetValue<string>() ?? $"HTTP {(int)response.StatusCode}";
+        return new ApiResult((int)response.StatusCode, json, message);
     }
 
     /// <summary>Opens a streaming GET (a watch); the caller reads and disposes the response.</summary>

@@ -1,29 +1,44 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using GitOpsOperator.Machinery.Informers;
 using GitOpsOperator.Manifests;
 using GitOpsOperator.Sync.Api;
+using Microsoft.Extensions.Logging;
 
 namespace GitOpsOperator.Sync.Live;
 
 /// <summary>
-/// The live objects of every kind the sync engine was asked about, kept current by one list-then-watch per kind.
-/// Reading from it costs no request; subscribers hear every change (drift on managed objects, health progress).
+/// The live objects the operator manages (those carrying the owner label <see cref="GitSyncOwner.NameLabel"/>) of every
+/// kind the sync engine was asked about, kept current by one informer per kind — in the operator's namespace only when
+/// it watches one. Reading from it costs no request; subscribers hear every change (drift, health progress).
 /// </summary>
-public sealed class LiveObjectCache(KubeApi api) : IAsyncDisposable
+public sealed class LiveObjectCache(KubeApi api, string? watchedNamespace, ILoggerFactory loggers) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(string Group, string Kind), Lazy<Watched>> informers = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock gate = new();
     private Action<LiveObjectEvent>[] subscribers = [];
 
-    /// <summary>Starts watching the kind (once) and waits until its first list has arrived.</summary>
-    public async Task WatchAsync(ResourceType resource, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts watching the kind (once) and waits until its cache is synced. Returns null then, or why not: the server
+    /// refused the list or watch (at once), or it did not complete within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<InformerFailure?> WatchAsync(ResourceType resource, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var watched = informers.GetOrAdd((resource.Type.Group, resource.Type.Kind), _ => new Lazy<Watched>(() => Start(resource))).Value;
-        await watched.Informer.Synced.WaitAsync(cancellationToken);
+        var informer = informers.GetOrAdd((resource.Type.Group, resource.Type.Kind), _ => new Lazy<Watched>(() => Start(resource))).Value.Informer;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            return await informer.WaitForSyncOrRefusalAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return informer.Failure ?? new InformerFailure(informer.Description, 0, $"not listed within {timeout}", DateTimeOffset.UtcNow);
+        }
     }
 
-    /// <summary>The live object, or null when it does not exist (or its kind is not watched).</summary>
+    /// <summary>The live managed object, or null when there is none (or its kind is not watched).</summary>
     public JsonObject? Get(ObjectIdentity identity) =>
         informers.TryGetValue((identity.Group, identity.Kind), out var watched) && watched.IsValueCreated
             ? watched.Value.Informer.Get(identity.Namespace, identity.Name)
@@ -70,14 +85,7 @@ public sealed class LiveObjectCache(KubeApi api) : IAsyncDisposable
         await stopping.CancelAsync();
         foreach (var watched in informers.Values.Where(w => w.IsValueCreated))
         {
-            try
-            {
-                await watched.Value.Loop;
-            }
-            catch (OperationCanceledException)
-            {
-                // Expected: the loops end with the cache.
-            }
+            await watched.Value.Loop;
         }
 
         stopping.Dispose();
@@ -85,9 +93,18 @@ public sealed class LiveObjectCache(KubeApi api) : IAsyncDisposable
 
     private Watched Start(ResourceType resource)
     {
-        var informer = new KindInformer(api, resource, Publish);
-        return new Watched(informer, Task.Run(() => informer.RunAsync(stopping.Token)));
+        var source = new JsonListWatch(api, resource, resource.Namespaced ? watchedNamespace : null, GitSyncOwner.NameLabel);
+        var informer = new Informer<JsonObject>(source, loggers.CreateLogger<LiveObjectCache>());
+        var loop = Task.Run(() => informer.RunAsync(
+            (previous, current) => Publish(new LiveObjectEvent(Type(previous, current), ObjectJson.Identity(current), current)),
+            gone => Publish(new LiveObjectEvent("DELETED", ObjectJson.Identity(gone), gone)),
+            stopping.Token));
+        return new Watched(informer, loop);
     }
+
+    /// <summary>MODIFIED for a newer version of an object held; ADDED for one first heard of, or heard at the version a write's answer gave.</summary>
+    private static string Type(JsonObject? previous, JsonObject current) =>
+        previous is not null && ObjectJson.MetadataString(previous, "resourceVersion") != ObjectJson.MetadataString(current, "resourceVersion") ? "MODIFIED" : "ADDED";
 
     private void Publish(LiveObjectEvent change)
     {
@@ -97,7 +114,7 @@ public sealed class LiveObjectCache(KubeApi api) : IAsyncDisposable
         }
     }
 
-    private sealed record Watched(KindInformer Informer, Task Loop);
+    private sealed record Watched(Informer<JsonObject> Informer, Task Loop);
 
     private sealed class Subscription(Action dispose) : IDisposable
     {

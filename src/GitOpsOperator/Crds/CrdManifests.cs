@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using GitOpsOperator.Manifests.Yaml;
 
 namespace GitOpsOperator.Crds;
 

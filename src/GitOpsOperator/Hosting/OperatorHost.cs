@@ -4,6 +4,7 @@ using GitOpsOperator.Controllers.ImageRepositories;
 using GitOpsOperator.Crds;
 using GitOpsOperator.Hosting.Leadership;
 using GitOpsOperator.Metrics;
+using GitOpsOperator.Sync.Api;
 using GitOpsOperator.Webhooks;
 using k8s;
 using k8s.Exceptions;
@@ -78,7 +79,9 @@ public static partial class OperatorHost
         services.AddSingleton(connection);
         services.AddSingleton<OperatorMetrics>();
         services.AddSingleton<KubernetesClients>();
-        services.AddSingleton<IKubernetes>(provider => provider.GetRequiredService<KubernetesClients>().Create());
+        services.AddSingleton(provider => provider.GetRequiredService<KubernetesClients>().Create());
+        services.AddSingleton<IKubernetes>(provider => provider.GetRequiredService<Kubernetes>());
+        services.AddSingleton(provider => new KubeApi(provider.GetRequiredService<Kubernetes>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Readiness>();
         services.AddSingleton<IEndpointMapper, HealthEndpoints>();
@@ -90,6 +93,10 @@ public static partial class OperatorHost
         {
             services.AddSingleton<CrdInstaller>();
             services.AddHostedService<CrdInstallService>();
+        }
+        else
+        {
+            services.AddHostedService<CrdCheckService>();
         }
 
         services.AddGitRepositoryController(builder.Configuration);

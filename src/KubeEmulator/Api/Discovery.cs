@@ -96,6 +96,20 @@ public static class Discovery
                     ["verbs"] = Strings(ApiVerbs.Scale),
                 });
             }
+
+            if (type.HasToken)
+            {
+                resources.Add(new JsonObject
+                {
+                    ["name"] = type.Plural + "/token",
+                    ["singularName"] = "",
+                    ["namespaced"] = type.Namespaced,
+                    ["group"] = TokenRequest.Group,
+                    ["version"] = TokenRequest.Version,
+                    ["kind"] = TokenRequest.Kind,
+                    ["verbs"] = Strings(ApiVerbs.CreateOnly),
+                });
+            }
         }
 
         return new JsonObject
@@ -163,10 +177,14 @@ public static class Discovery
             ["singularName"] = type.Singular,
             ["namespaced"] = type.Namespaced,
             ["kind"] = type.Kind,
-            ["verbs"] = Strings(ApiVerbs.Resource),
+            ["verbs"] = Strings(type.ServedVerbs),
         };
         AddNames(resource, type);
-        resource["storageVersionHash"] = StorageVersionHash(type);
+        if (!type.IsCreateOnly)
+        {
+            resource["storageVersionHash"] = StorageVersionHash(type);
+        }
+
         return resource;
     }
 
@@ -178,7 +196,7 @@ public static class Discovery
             ["responseKind"] = SameGroupVersionKind(type.Kind),
             ["scope"] = type.Namespaced ? "Namespaced" : "Cluster",
             ["singularResource"] = type.Singular,
-            ["verbs"] = Strings(ApiVerbs.Resource),
+            ["verbs"] = Strings(type.ServedVerbs),
         };
         AddNames(resource, type);
         var subresources = new JsonArray();
@@ -199,6 +217,16 @@ public static class Discovery
                 ["subresource"] = "scale",
                 ["responseKind"] = new JsonObject { ["group"] = "autoscaling", ["version"] = "v1", ["kind"] = "Scale" },
                 ["verbs"] = Strings(ApiVerbs.Scale),
+            });
+        }
+
+        if (type.HasToken)
+        {
+            subresources.Add(new JsonObject
+            {
+                ["subresource"] = "token",
+                ["responseKind"] = new JsonObject { ["group"] = TokenRequest.Group, ["version"] = TokenRequest.Version, ["kind"] = TokenRequest.Kind },
+                ["verbs"] = Strings(ApiVerbs.CreateOnly),
             });
         }
 

@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using KubeEmulator.Security.Rbac;
 
 namespace KubeEmulator.Controllers;
 
@@ -59,6 +60,17 @@ internal static class KindApis
             resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
         (ns, name, ct) => client.CoreV1.ReadNamespacedServiceAsync(name, ns, cancellationToken: ct),
         (o, ct) => client.CoreV1.ReplaceNamespacedServiceStatusAsync(o, o.Name(), o.Namespace(), fieldManager: FieldManager, cancellationToken: ct));
+
+    /// <summary>
+    /// ClusterRoles have no status: the part their (aggregation) controller owns is the rules, written by a plain
+    /// replace with that controller's field manager.
+    /// </summary>
+    public static KindApi<V1ClusterRole> ClusterRoles(IKubernetes client) => new(
+        async ct => Snapshot<V1ClusterRole, V1ClusterRoleList>(await client.RbacAuthorizationV1.ListClusterRoleAsync(cancellationToken: ct).ConfigureAwait(false)),
+        (rv, onError, ct) => client.RbacAuthorizationV1.WatchListClusterRoleAsync(
+            resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
+        (_, name, ct) => client.RbacAuthorizationV1.ReadClusterRoleAsync(name, cancellationToken: ct),
+        (o, ct) => client.RbacAuthorizationV1.ReplaceClusterRoleAsync(o, o.Name(), fieldManager: ClusterRoleAggregationController.FieldManager, cancellationToken: ct));
 
     private static ListSnapshot<T> Snapshot<T, TList>(TList list)
         where T : class

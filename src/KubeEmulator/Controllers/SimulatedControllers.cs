@@ -1,10 +1,11 @@
 using k8s;
+using KubeEmulator.Security.Rbac;
 
 namespace KubeEmulator.Controllers;
 
 /// <summary>
 /// What a healthy cluster's controllers would do, driven through the emulator's own API: Deployments get a
-/// controlled ReplicaSet, workloads get ready status after a delay, Jobs complete.
+/// controlled ReplicaSet, workloads get ready status after a delay, Jobs complete, aggregated ClusterRoles gather rules.
 /// </summary>
 public static class SimulatedControllers
 {
@@ -22,6 +23,7 @@ public static class SimulatedControllers
             JobController.Create(client, options),
             PersistentVolumeClaimController.Create(client, options),
             LoadBalancerController.Create(client, options),
+            new ClusterRoleAggregationController(client),
         ];
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try

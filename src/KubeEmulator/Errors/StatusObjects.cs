@@ -14,8 +14,12 @@ internal static class StatusObjects
             ["metadata"] = new JsonObject(),
             ["status"] = "Failure",
             ["message"] = message,
-            ["reason"] = reason,
         };
+        if (reason.Length > 0)
+        {
+            status["reason"] = reason;
+        }
+
         if (details is not null)
         {
             status["details"] = DetailsJson(details);
@@ -56,7 +60,11 @@ internal static class StatusObjects
             json["group"] = details.Group;
         }
 
-        json["kind"] = details.Kind;
+        if (details.Kind.Length > 0)
+        {
+            json["kind"] = details.Kind;
+        }
+
         if (details.Causes is { Count: > 0 } causes)
         {
             json["causes"] = new JsonArray(causes.Select(c => (JsonNode)new JsonObject

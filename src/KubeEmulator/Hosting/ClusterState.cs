@@ -1,4 +1,5 @@
 using KubeEmulator.Registry;
+using KubeEmulator.Security;
 using KubeEmulator.Storage;
 using KubeEmulator.Writes;
 
@@ -18,6 +19,11 @@ internal sealed class ClusterState(EmulatorOptions options, TimeProvider clock)
     public ClusterIpAllocator ClusterIps { get; } = new();
 
     public TimeProvider Clock { get; } = clock;
+
+    /// <summary>The CA and the certificates it signed, when the cluster serves --tls; null over plain HTTP.</summary>
+    public ClusterCertificates? Certificates { get; } = options.Tls ? ClusterCertificates.Create() : null;
+
+    public ServiceAccountTokens Tokens { get; } = new(clock);
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 

@@ -1,15 +1,17 @@
+using KubeEmulator.Api;
 using KubeEmulator.Controllers;
 using KubeEmulator.Errors;
 using KubeEmulator.Hosting;
 using KubeEmulator.Introspection;
 using KubeEmulator.Registry;
 using KubeEmulator.Security;
+using KubeEmulator.Security.Rbac;
 using KubeEmulator.Writes;
 using Microsoft.AspNetCore.Http;
 
 namespace KubeEmulator.Http;
 
-/// <summary>The one entry point for every request: authentication, counting, injected faults, then the verb.</summary>
+/// <summary>The one entry point for every request: authentication, impersonation, authorization, counting, injected faults, then the verb.</summary>
 internal sealed class ApiHandler
 {
     private readonly ClusterState cluster;
@@ -21,18 +23,28 @@ internal sealed class ApiHandler
     private readonly WriteEndpoints writes;
     private readonly ScaleEndpoints scales;
     private readonly DeleteEndpoints deletes;
+    private readonly Authenticator authenticator;
+    private readonly AuthenticationEndpoints authentication;
+    private readonly Authorizer authorizer;
+    private readonly Impersonation impersonation;
+    private readonly AccessReviews reviews;
 
     public ApiHandler(ClusterState cluster, RequestLog requests, FaultInjector faults)
     {
         this.cluster = cluster;
         this.requests = requests;
         this.faults = faults;
+        authenticator = new Authenticator(cluster);
+        authentication = new AuthenticationEndpoints(cluster, authenticator);
+        authorizer = new Authorizer(new RbacRuleResolver(cluster.Store));
+        impersonation = new Impersonation(authorizer);
+        reviews = new AccessReviews(authorizer);
         var remover = new ObjectRemover(cluster);
         nonResource = new NonResourceEndpoints(cluster);
         reads = new ReadEndpoints(cluster);
         watches = new WatchEndpoint(cluster);
         var pipeline = new WritePipeline(cluster);
-        writes = new WriteEndpoints(cluster, pipeline, remover, new OrphanCollector(cluster, remover));
+        writes = new WriteEndpoints(cluster, pipeline, remover, new OrphanCollector(cluster, remover), new WriteAuthorization(authorizer, cluster.Registry));
         scales = new ScaleEndpoints(cluster, pipeline);
         deletes = new DeleteEndpoints(cluster, remover);
     }
@@ -41,17 +53,23 @@ internal sealed class ApiHandler
     {
         try
         {
-            var user = Authenticate(context.Request);
+            var user = impersonation.Apply(context.Request, authenticator.Authenticate(context.Request));
             context.Items[typeof(UserInfo)] = user;
             var path = context.Request.Path.Value ?? "/";
-            if (NonResourceEndpoints.Handles(path))
+            var isNonResource = NonResourceEndpoints.Handles(path);
+            var route = isNonResource ? null : ApiRoute.Parse(context.Request.Method, path, QueryOptions.Flag(context.Request, "watch"), cluster.Registry);
+            authorizer.Require(RequestAttributesFactory.From(user, context.Request, path, route));
+            if (isNonResource)
             {
                 await nonResource.HandleAsync(context, path);
                 return;
             }
 
-            var route = ApiRoute.Parse(context.Request.Method, path, QueryOptions.Flag(context.Request, "watch"), cluster.Registry)
-                ?? throw ApiException.PathNotFound();
+            if (route is null)
+            {
+                throw ApiException.PathNotFound();
+            }
+
             RefuseUnsupportedBodies(context.Request, route);
             if (!await PassFaultsAsync(context, route))
             {
@@ -68,17 +86,6 @@ internal sealed class ApiHandler
         {
             await Responses.WriteErrorAsync(context, new ApiException(500, "InternalError", $"Internal error occurred: {error.GetType().Name}: {error.Message}"));
         }
-    }
-
-    /// <summary>Who the request is from; the seam where authentication (and then authorization) plug in.</summary>
-    private UserInfo Authenticate(HttpRequest request)
-    {
-        if (cluster.Options.BearerToken is { } token && request.Headers.Authorization.ToString() != $"Bearer {token}")
-        {
-            throw ApiException.Unauthorized();
-        }
-
-        return UserInfo.Admin;
     }
 
     /// <summary>Protobuf bodies are read for what typed clients send (create, update, delete); answers are always JSON.</summary>
@@ -122,6 +129,7 @@ internal sealed class ApiHandler
             429 => ("TooManyRequests", "the server has received too many requests and has asked us to try again later"),
             503 => ("ServiceUnavailable", "the server is currently unable to handle the request"),
             504 => ("Timeout", "the server was unable to return a response in the time allotted"),
+            403 => ("Forbidden", rule.Message ?? "forbidden"),
             409 => ("Conflict", "the object has been modified; please apply your changes to the latest version and try again"),
             _ => ("InternalError", "Internal error occurred: injected fault"),
         };
@@ -135,6 +143,16 @@ internal sealed class ApiHandler
     {
         var served = route.Served ?? throw ApiException.PathNotFound();
         CheckScope(route, served);
+        if (route.Subresource == "token")
+        {
+            return authentication.CreateTokenAsync(context, route);
+        }
+
+        if (served.Type.IsCreateOnly)
+        {
+            return route.Verb == "create" ? CreateReviewAsync(context, route, served) : throw ApiException.MethodNotSupported(served.Type);
+        }
+
         if (route.Subresource == "scale")
         {
             return route.Verb switch
@@ -159,15 +177,28 @@ internal sealed class ApiHandler
         };
     }
 
+    /// <summary>The kinds that are only created and answered at once (never stored), by API group.</summary>
+    private Task CreateReviewAsync(HttpContext context, ApiRoute route, ServedType served) => served.Type.Group switch
+    {
+        AuthenticationEndpoints.Group => authentication.CreateReviewAsync(context, served.Type),
+        AccessReviews.Group => reviews.CreateAsync(context, route, served),
+        _ => throw ApiException.MethodNotSupported(served.Type),
+    };
+
     private static void CheckScope(ApiRoute route, ServedType served)
     {
         var scopeMismatch = served.Type.Namespaced
             ? route.Name is not null && route.Namespace is null
             : route.Namespace is not null;
-        var unknownSubresource = route.Subresource is not null
-            && !(route.Subresource == "status" && served.Type.HasStatus)
-            && !(route.Subresource == "scale" && served.Type.Scale is not null);
-        if (scopeMismatch || unknownSubresource || (route.Subresource is not null && route.Verb is not ("get" or "update" or "patch")))
+        var subresourceVerbs = route.Subresource switch
+        {
+            null => null,
+            "status" when served.Type.HasStatus => ApiVerbs.Status,
+            "scale" when served.Type.Scale is not null => ApiVerbs.Scale,
+            "token" when served.Type.HasToken => ApiVerbs.CreateOnly,
+            _ => [],
+        };
+        if (scopeMismatch || (subresourceVerbs is not null && !subresourceVerbs.Contains(route.Verb)))
         {
             throw ApiException.PathNotFound();
         }

@@ -30,8 +30,8 @@ internal sealed record ProtoField(string Json, ProtoKind Kind, string? Ref = nul
 
 /// <summary>
 /// The message descriptors of the kinds kubectl's typed clients create, field numbers as in Kubernetes'
-/// generated.proto files (k8s.io/api core/v1, apps/v1, batch/v1, rbac/v1; apimachinery meta/v1, util/intstr,
-/// api/resource). Fields not listed are skipped.
+/// generated.proto files (k8s.io/api core/v1, apps/v1, batch/v1, rbac/v1, authentication/v1, authorization/v1;
+/// apimachinery meta/v1, util/intstr, api/resource). Fields not listed are skipped.
 /// </summary>
 internal static class ProtobufMessages
 {
@@ -50,6 +50,13 @@ internal static class ProtobufMessages
         [("rbac.authorization.k8s.io/v1", "ClusterRole")] = "ClusterRole",
         [("rbac.authorization.k8s.io/v1", "RoleBinding")] = "RoleBinding",
         [("rbac.authorization.k8s.io/v1", "ClusterRoleBinding")] = "ClusterRoleBinding",
+        [("authentication.k8s.io/v1", "TokenRequest")] = "TokenRequest",
+        [("authentication.k8s.io/v1", "SelfSubjectReview")] = "SelfSubjectReview",
+        [("authentication.k8s.io/v1", "TokenReview")] = "TokenReview",
+        [("authorization.k8s.io/v1", "SelfSubjectAccessReview")] = "SelfSubjectAccessReview",
+        [("authorization.k8s.io/v1", "SelfSubjectRulesReview")] = "SelfSubjectRulesReview",
+        [("authorization.k8s.io/v1", "SubjectAccessReview")] = "SubjectAccessReview",
+        [("authorization.k8s.io/v1", "LocalSubjectAccessReview")] = "LocalSubjectAccessReview",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, FrozenDictionary<int, ProtoField>> Messages = new Dictionary<string, Dictionary<int, ProtoField>>
@@ -174,6 +181,39 @@ internal static class ProtobufMessages
         ["ClusterRoleBinding"] = new() { [1] = Meta(), [2] = Msgs("subjects", "Subject"), [3] = Msg("roleRef", "RoleRef") },
         ["Subject"] = new() { [1] = Str("kind"), [2] = Str("apiGroup"), [3] = Str("name"), [4] = Str("namespace") },
         ["RoleRef"] = new() { [1] = Str("apiGroup"), [2] = Str("kind"), [3] = Str("name") },
+
+        // authentication/v1
+        ["TokenRequest"] = new() { [1] = Meta(), [2] = Msg("spec", "TokenRequestSpec") },
+        ["TokenRequestSpec"] = new()
+        {
+            [1] = Strs("audiences"), [3] = Msg("boundObjectRef", "BoundObjectReference"), [4] = Ptr("expirationSeconds", ProtoKind.Int),
+        },
+        ["BoundObjectReference"] = new() { [1] = Str("kind"), [2] = Str("apiVersion"), [3] = Str("name"), [4] = Str("uid") },
+        ["SelfSubjectReview"] = new() { [1] = Meta() },
+        ["TokenReview"] = new() { [1] = Meta(), [2] = Msg("spec", "TokenReviewSpec") },
+        ["TokenReviewSpec"] = new() { [1] = Str("token"), [2] = Strs("audiences") },
+
+        // authorization/v1
+        ["SelfSubjectAccessReview"] = new() { [1] = Meta(), [2] = Msg("spec", "SelfSubjectAccessReviewSpec") },
+        ["SelfSubjectAccessReviewSpec"] = new()
+        {
+            [1] = Msg("resourceAttributes", "ResourceAttributes"), [2] = Msg("nonResourceAttributes", "NonResourceAttributes"),
+        },
+        ["SubjectAccessReview"] = new() { [1] = Meta(), [2] = Msg("spec", "SubjectAccessReviewSpec") },
+        ["LocalSubjectAccessReview"] = new() { [1] = Meta(), [2] = Msg("spec", "SubjectAccessReviewSpec") },
+        ["SubjectAccessReviewSpec"] = new()
+        {
+            [1] = Msg("resourceAttributes", "ResourceAttributes"), [2] = Msg("nonResourceAttributes", "NonResourceAttributes"),
+            [3] = Str("user"), [4] = Strs("groups"), [6] = Str("uid"),
+        },
+        ["ResourceAttributes"] = new()
+        {
+            [1] = Str("namespace"), [2] = Str("verb"), [3] = Str("group"), [4] = Str("version"), [5] = Str("resource"),
+            [6] = Str("subresource"), [7] = Str("name"),
+        },
+        ["NonResourceAttributes"] = new() { [1] = Str("path"), [2] = Str("verb") },
+        ["SelfSubjectRulesReview"] = new() { [1] = Meta(), [2] = Msg("spec", "SelfSubjectRulesReviewSpec") },
+        ["SelfSubjectRulesReviewSpec"] = new() { [1] = Str("namespace") },
     }.ToFrozenDictionary(message => message.Key, message => message.Value.ToFrozenDictionary());
 
     /// <summary>The message a top-level object of this apiVersion and kind is; DeleteOptions in any version.</summary>

@@ -5,6 +5,7 @@ using KubeEmulator.Hosting;
 using KubeEmulator.Json;
 using KubeEmulator.Patching;
 using KubeEmulator.Registry;
+using KubeEmulator.Security;
 using KubeEmulator.Storage;
 using KubeEmulator.Writes;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Http;
 namespace KubeEmulator.Http;
 
 /// <summary>create, update and patch (JSON, merge, strategic, server-side apply), with dryRun and optimistic concurrency.</summary>
-internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipeline, ObjectRemover remover, OrphanCollector orphans)
+internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipeline, ObjectRemover remover, OrphanCollector orphans, WriteAuthorization authorization)
 {
     private const string ApplyPatch = "application/apply-patch+yaml";
 
@@ -20,9 +21,11 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
     {
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
         CheckKind(served.Type, body);
+        WrongTypes.CheckBody(served, body);
         RequireNamespace(served, route.Namespace);
         var options = Options(context.Request, route.Subresource, managedFieldsSet: false);
         var prepared = pipeline.Prepare(served, route.Namespace, null, body, options);
+        authorization.ConfirmNoEscalation(context, route, served, prepared.Object);
         var name = prepared.Object.Name();
         if (name.Length == 0)
         {
@@ -48,6 +51,7 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
     {
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
         CheckKind(served.Type, body);
+        WrongTypes.CheckBody(served, body);
         CheckName(body, route.Name!);
         var options = Options(context.Request, route.Subresource, managedFieldsSet: false);
         var precondition = body.ResourceVersion();
@@ -60,6 +64,7 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
             }
 
             var prepared = pipeline.Prepare(served, route.Namespace, existing, body.Clone(), options);
+            authorization.ConfirmNoEscalation(context, route, served, prepared.Object);
             if (Commit(served, existing, prepared, options) is { } result)
             {
                 await RespondAsync(context, 200, served, result, options);
@@ -100,6 +105,11 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
                 throw ApiException.NotFound(served.Type, route.Name!);
             }
 
+            if (existing is null)
+            {
+                authorization.RequireCreate(context, route);
+            }
+
             var candidate = apply
                 ? Apply(served, route, existing, patch, manager, QueryOptions.Flag(request, "force"), options)
                 : Patch(served, existing!, patch, patchType);
@@ -109,6 +119,7 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
             }
 
             var prepared = pipeline.Prepare(served, route.Namespace, existing, candidate, options);
+            authorization.ConfirmNoEscalation(context, route, served, prepared.Object);
             if (Commit(served, existing, prepared, options) is { } result)
             {
                 await RespondAsync(context, existing is null ? 201 : 200, served, result, options);
@@ -143,6 +154,7 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
             config.Remove("status");
         }
 
+        WrongTypes.CheckApplied(served, applied);
         ApplyResult result;
         try
         {
@@ -159,6 +171,7 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
             throw ApplyConflict.Error(served.Type, route.Name!, result.Conflicts);
         }
 
+        WrongTypes.CheckMerged(served, applied, result.Object);
         return result.Object;
     }
 
@@ -171,8 +184,17 @@ internal sealed class WriteEndpoints(ClusterState cluster, WritePipeline pipelin
                 "application/json-patch+json" => JsonPatch.Apply(existing.Clone(), patch as JsonArray ?? throw ApiException.BadRequest("a JSON patch must be a list of operations")),
                 "application/merge-patch+json" => MergePatch.Apply(existing.Clone(), patch),
                 _ => StrategicMergePatch.Apply(existing.Clone(), patch as JsonObject ?? throw ApiException.BadRequest("a strategic merge patch must be an object"), TypeRegistry.ListKeys(served)),
-            };
-            return patched as JsonObject ?? throw ApiException.BadRequest("the patched document is not an object");
+            } as JsonObject ?? throw ApiException.BadRequest("the patched document is not an object");
+            if (patchType == "application/strategic-merge-patch+json")
+            {
+                WrongTypes.CheckStrategic(served, patch, patched);
+            }
+            else
+            {
+                WrongTypes.CheckPatched(served, patched);
+            }
+
+            return patched;
         }
         catch (PatchException e)
         {

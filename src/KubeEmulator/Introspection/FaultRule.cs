@@ -20,6 +20,9 @@ public sealed record FaultRule
 
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>The Status message of a 403 (see <see cref="Forbidden"/>).</summary>
+    public string? Message { get; init; }
+
     public TimeSpan Delay { get; init; }
 
     public int? Times { get; init; }
@@ -30,6 +33,20 @@ public sealed record FaultRule
 
     public static FaultRule Fail(int statusCode, string? verb = null, string? resource = null, string? name = null) =>
         new() { Action = FaultAction.Fail, StatusCode = statusCode, Verb = verb, Resource = resource, Name = name };
+
+    /// <summary>
+    /// Refuses the verb on the resource (in the namespace, or cluster-wide when null) to the user with the real server's
+    /// Forbidden wording, as RBAC would; the rule matches every namespace, so scope it by what the test requests.
+    /// </summary>
+    public static FaultRule Forbidden(string user, string verb, string resource, string group, string? namespaceName) => new()
+    {
+        Action = FaultAction.Fail,
+        StatusCode = 403,
+        Verb = verb,
+        Resource = resource,
+        Message = $"{(group.Length == 0 ? resource : $"{resource}.{group}")} is forbidden: User \"{user}\" cannot {verb} resource \"{resource}\" in API group \"{group}\""
+            + (namespaceName is null ? " at the cluster scope" : $" in the namespace \"{namespaceName}\""),
+    };
 
     public static FaultRule Slow(TimeSpan delay, string? verb = null, string? resource = null, string? name = null) =>
         new() { Action = FaultAction.Delay, Delay = delay, Verb = verb, Resource = resource, Name = name };

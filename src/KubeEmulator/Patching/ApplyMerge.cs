@@ -45,6 +45,7 @@ internal static class ApplyMerge
     private static JsonNode? Values(JsonNode? live, JsonNode? configuration, List<string> fieldPath, IListKeyResolver keys) =>
         (live, configuration) switch
         {
+            (_, JsonObject right) when ListItems.IsAtomicMap(keys, fieldPath) => right.DeepClone(),
             (_, JsonObject right) => Maps(live as JsonObject ?? new JsonObject(), right, fieldPath, keys),
             (JsonArray left, JsonArray right) => Lists(left, right, fieldPath, keys),
             (_, JsonArray right) => Lists(new JsonArray(), right, fieldPath, keys),

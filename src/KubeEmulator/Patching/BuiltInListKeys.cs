@@ -52,6 +52,18 @@ public sealed class BuiltInListKeys : IListKeyResolver
         };
     }
 
+    /// <summary>
+    /// metav1.LabelSelector wherever it appears, the selector maps of Service and ReplicationController, a pod's
+    /// nodeSelector and the env value references: the types the real spec marks atomic.
+    /// </summary>
+    public bool IsAtomicMap(IReadOnlyList<string> fieldPath) => fieldPath switch
+    {
+        [.., "spec", "selector"] => true,
+        [.., "nodeSelector" or "labelSelector" or "namespaceSelector" or "podSelector"] => true,
+        [.., "valueFrom", "configMapKeyRef" or "secretKeyRef" or "fieldRef" or "resourceFieldRef"] => true,
+        _ => false,
+    };
+
     public bool IsSet(IReadOnlyList<string> fieldPath) =>
         fieldPath is ["metadata", "finalizers"];
 

@@ -16,4 +16,10 @@ public interface IListKeyResolver
 
     /// <summary>The value a key field takes when an item omits it (container ports: protocol "TCP"), or null.</summary>
     JsonNode? KeyDefault(IReadOnlyList<string> fieldPath, string key) => null;
+
+    /// <summary>
+    /// True for a map or struct that server-side apply treats as one value (x-kubernetes-map-type atomic, e.g. a
+    /// label selector): owned, compared and replaced as a whole.
+    /// </summary>
+    bool IsAtomicMap(IReadOnlyList<string> fieldPath) => false;
 }

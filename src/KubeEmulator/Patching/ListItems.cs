@@ -25,6 +25,10 @@ internal static class ListItems
     public static IReadOnlyList<string>? KeysOf(IListKeyResolver keys, IReadOnlyList<string> fieldPath) =>
         ResolverFor(keys, fieldPath).KeysFor(fieldPath);
 
+    /// <summary>True for a map owned and replaced as a whole by server-side apply.</summary>
+    public static bool IsAtomicMap(IListKeyResolver keys, IReadOnlyList<string> fieldPath) =>
+        ResolverFor(keys, fieldPath).IsAtomicMap(fieldPath);
+
     /// <summary>metadata is the same for every kind (a CRD's schema does not describe it), so the built-in table answers for it.</summary>
     private static IListKeyResolver ResolverFor(IListKeyResolver keys, IReadOnlyList<string> fieldPath) =>
         fieldPath is ["metadata", ..] ? BuiltInListKeys.Instance : keys;

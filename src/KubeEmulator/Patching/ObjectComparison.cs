@@ -64,7 +64,7 @@ internal sealed record ObjectComparison(FieldSet Added, FieldSet Modified, Field
         {
             switch (left, right)
             {
-                case (JsonObject l, JsonObject r):
+                case (JsonObject l, JsonObject r) when !ListItems.IsAtomicMap(keys, fieldPath):
                     Maps(l, r, path, fieldPath);
                     break;
                 case (JsonArray l, JsonArray r):
@@ -123,6 +123,9 @@ internal sealed record ObjectComparison(FieldSet Added, FieldSet Modified, Field
         {
             switch (node)
             {
+                case JsonObject when ListItems.IsAtomicMap(keys, fieldPath):
+                    set.Insert(path);
+                    break;
                 case JsonObject map:
                     if (map.Count == 0 || !StructFields.Contains(name))
                     {

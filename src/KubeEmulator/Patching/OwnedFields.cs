@@ -44,6 +44,9 @@ internal static class OwnedFields
                 fieldPath.Add(name);
                 switch (value)
                 {
+                    case JsonObject when ListItems.IsAtomicMap(keys, fieldPath):
+                        set.Insert(path);
+                        break;
                     case JsonObject child:
                         if (child.Count == 0)
                         {

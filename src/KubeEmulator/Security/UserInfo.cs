@@ -10,11 +10,17 @@ public sealed record UserInfo(
     IReadOnlyList<string> Groups,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Extra)
 {
+    /// <summary>The group every authenticated user is in.</summary>
+    public const string AuthenticatedGroup = "system:authenticated";
+
+    /// <summary>The group of requests without credentials.</summary>
+    public const string UnauthenticatedGroup = "system:unauthenticated";
+
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoExtra = new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>The kubeconfig's admin: user kubernetes-admin in system:masters.</summary>
-    public static UserInfo Admin { get; } = new("kubernetes-admin", null, ["system:masters", "system:authenticated"], NoExtra);
+    public static UserInfo Admin { get; } = new("kubernetes-admin", null, ["system:masters", AuthenticatedGroup], NoExtra);
 
     /// <summary>A request with no credentials on a server that allows anonymous requests.</summary>
-    public static UserInfo Anonymous { get; } = new("system:anonymous", null, ["system:unauthenticated"], NoExtra);
+    public static UserInfo Anonymous { get; } = new("system:anonymous", null, [UnauthenticatedGroup], NoExtra);
 }

@@ -19,6 +19,10 @@ internal sealed class FieldSelector
     public bool Matches(JsonObject obj) =>
         requirements.All(r => ((obj.NodeAt(r.Path).ScalarText() ?? "") == r.Value) == r.Equal);
 
+    /// <summary>The value the selector requires the field to equal (field=value), null when it does not pin it.</summary>
+    public string? ExactValue(string path) =>
+        requirements.Where(r => r.Equal && r.Path == path).Select(r => r.Value).FirstOrDefault();
+
     public static FieldSelector Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

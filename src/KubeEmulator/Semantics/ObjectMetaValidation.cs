@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GitOpsOperator.Machinery.Names;
 using KubeEmulator.Api;
 
 namespace KubeEmulator.Semantics;
@@ -81,13 +82,7 @@ internal static class ObjectMetaValidation
         }
     }
 
-    private static Func<string, IReadOnlyList<string>> NameRuleFor(ResourceType type) => (type.Group, type.Kind) switch
-    {
-        ("", "Namespace") => NameRules.IsDns1123Label,
-        ("", "Service") => NameRules.IsDns1035Label,
-        ("rbac.authorization.k8s.io", _) => NameRules.IsValidPathSegmentName,
-        _ => NameRules.IsDns1123Subdomain,
-    };
+    private static Func<string, IReadOnlyList<string>> NameRuleFor(ResourceType type) => NameRules.ForKind(type.Group, type.Kind);
 
     /// <summary>generateName is a prefix: a trailing '-' is allowed there.</summary>
     private static string MaskTrailingDash(string prefix) =>

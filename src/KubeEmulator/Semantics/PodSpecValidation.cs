@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GitOpsOperator.Machinery.Names;
 using KubeEmulator.Api;
 
 namespace KubeEmulator.Semantics;

@@ -26,6 +26,16 @@ public static partial class Quantity
     public static string? CanonicalResource(string text) =>
         TryParse(text, out var value, out var format) ? Canonical(RoundUpToMilli(value), format) : null;
 
+    /// <summary>
+    /// ParseQuantity's error for text that is not a quantity (its ErrFormatWrong, ErrNumeric or ErrSuffix wording),
+    /// or null for a quantity.
+    /// </summary>
+    internal static string? ParseError(string text) =>
+        !GoShape().IsMatch(text) ? "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
+        : TryParse(text, out _, out _) ? null
+        : Shape().IsMatch(text) ? "unable to parse quantity's suffix"
+        : "unable to parse numeric part of quantity";
+
     /// <summary>Rewrites every quantity of a resource list (limits, requests, capacity, hard…) in canonical form; numbers become strings.</summary>
     internal static void CanonicalizeList(JsonObject? list)
     {
@@ -146,4 +156,7 @@ public static partial class Quantity
 
     [GeneratedRegex(@"^([+-]?[0-9]*\.?[0-9]+|[+-]?[0-9]+\.)([eEinumkKMGTP]*[-+]?[0-9]*)\z")]
     private static partial Regex Shape();
+
+    [GeneratedRegex(@"^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)\z")]
+    private static partial Regex GoShape();
 }

@@ -14,6 +14,7 @@ internal sealed class ObjectStore(int historySize)
     private readonly Dictionary<string, SortedDictionary<string, JsonObject>> collections = new(StringComparer.Ordinal);
     private readonly Queue<WatchEvent> history = new();
     private readonly List<WatchSubscription> subscribers = [];
+    private readonly Dictionary<string, long> changedAt = new(StringComparer.Ordinal);
     private long revision = 1;
     private long droppedThrough;
 
@@ -25,6 +26,15 @@ internal sealed class ObjectStore(int historySize)
             {
                 return revision;
             }
+        }
+    }
+
+    /// <summary>The revision of the collection's last change (0: never changed), for caches derived from it.</summary>
+    public long CollectionRevision(string storeKey)
+    {
+        lock (gate)
+        {
+            return changedAt.GetValueOrDefault(storeKey);
         }
     }
 
@@ -109,6 +119,7 @@ internal sealed class ObjectStore(int historySize)
             }
 
             revision++;
+            changedAt[storeKey] = revision;
             obj.Metadata()["resourceVersion"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
             collection[key] = obj;
             Publish(new WatchEvent(current is null ? "ADDED" : "MODIFIED", storeKey, ns, obj, current, revision));
@@ -135,6 +146,7 @@ internal sealed class ObjectStore(int historySize)
 
             collection.Remove(key);
             revision++;
+            changedAt[storeKey] = revision;
             var tombstone = current.Clone();
             tombstone.Metadata()["resourceVersion"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Publish(new WatchEvent("DELETED", storeKey, ns, tombstone, current, revision));

@@ -90,17 +90,20 @@ public sealed class DriftTests
     }
 
     [Fact]
-    public async Task Live_object_without_owner_labels_is_adopted()
+    public async Task Live_object_without_owner_labels_is_adopted_without_reading_it_first()
     {
         await using var harness = await SyncHarness.StartAsync();
         await harness.Cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(
             new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "legacy", NamespaceProperty = "default" }, Data = new Dictionary<string, string> { ["value"] = "old" } },
             "default", cancellationToken: harness.Token);
         var legacy = Rendered.ConfigMap("default", "legacy", "old");
+        var readsBefore = harness.Cluster.Requests.Count("get", "configmaps");
 
         var result = await harness.SyncAsync([legacy]);
+        var objectReads = harness.Cluster.Requests.Count("get", "configmaps") - readsBefore;
 
         Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(0, objectReads);
         Assert.Equal("adopted: the live object had no owner labels", Assert.Single(result.Changes.Writes).Reason);
         Assert.Equal("default_legacy__ConfigMap", Assert.Single(result.Inventory).Entry.Id);
         var live = await harness.Cluster.Client.CoreV1.ReadNamespacedConfigMapAsync("legacy", "default", cancellationToken: harness.Token);

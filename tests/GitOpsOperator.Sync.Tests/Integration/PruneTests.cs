@@ -21,7 +21,7 @@ public sealed class PruneTests
         await harness.Cluster.Client.CoreV1.PatchNamespacedConfigMapAsync(
             new V1Patch("""{"metadata":{"labels":{"gitops.operator.io/name":null,"gitops.operator.io/namespace":null}}}""", V1Patch.PatchType.MergePatch),
             "relabelled", "default", cancellationToken: harness.Token);
-        await harness.WaitForLiveAsync(relabelled.Identity, o => GitSyncOwner.Of(o!) is null);
+        await harness.WaitForLiveAsync(relabelled.Identity, o => o is null);
 
         var second = await harness.SyncAsync([keep], first.Inventory, Prune);
 

@@ -1,4 +1,4 @@
-using GitOpsOperator.Crds;
+using GitOpsOperator.Manifests.Yaml;
 
 namespace GitOpsOperator.Tests.Chart;
 
@@ -14,7 +14,7 @@ public sealed class ChartRbacTests
         new("gitops.operator.io", "gitrepositories/finalizers,gitsyncs/finalizers", "update"),
         new("gitops.operator.io", "imagepolicies,imagerepositories", "get,list,patch,update,watch"),
         new("gitops.operator.io", "imagepolicies/status,imagerepositories/status", "get,patch,update"),
-        new("", "secrets", "get,list,watch"),
+        new("", "secrets", "get"),
         new("", "configmaps", "get"),
         new(",events.k8s.io", "events", "create,patch"),
     ];
@@ -113,6 +113,27 @@ public sealed class ChartRbacTests
 
         Assert.Equal("gitops-system", (string?)chart.Single("Role", $"{Name}-leader-election")["metadata"]!["namespace"]);
         Assert.Contains("--namespace=apps", Args(chart));
+    }
+
+    [Fact]
+    public async Task Read_permissions_grant_get_list_and_watch_only_in_the_watched_namespace_or_cluster_wide()
+    {
+        string[] values =
+        [
+            "rbac.readPermissions[0].apiGroups[0]=apps",
+            "rbac.readPermissions[0].resources[0]=deployments",
+            "rbac.readPermissions[0].verbs[0]=delete",
+            "rbac.readPermissions[1].resources[0]=configmaps",
+        ];
+        var clusterWide = await Helm.TemplateAsync(values);
+        var namespaced = await Helm.TemplateAsync([.. values, "watchNamespace=apps"]);
+
+        PolicyRule[] expected = [new("apps", "deployments", "get,list,watch"), new("", "configmaps", "get,list,watch")];
+        Assert.Equal(expected, clusterWide.Single("ClusterRole", $"{Name}-read")["rules"]!.AsArray().Select(r => PolicyRule.From(r!.AsObject())));
+        Assert.Equal($"{Name}-read", (string?)clusterWide.Single("ClusterRoleBinding", $"{Name}-read")["roleRef"]!["name"]);
+        Assert.Equal(expected, namespaced.Single("Role", $"{Name}-read")["rules"]!.AsArray().Select(r => PolicyRule.From(r!.AsObject())));
+        Assert.Equal("apps", (string?)namespaced.Single("RoleBinding", $"{Name}-read")["metadata"]!["namespace"]);
+        Assert.Empty(namespaced.OfKind("ClusterRole", "ClusterRoleBinding"));
     }
 
     private static IEnumerable<string> RoleNames(RenderedChart chart) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GitOpsOperator.Manifests.Yaml;
 
 namespace GitOpsOperator.Tests.Chart;
 
@@ -108,7 +109,7 @@ public sealed class ChartTemplateTests
     public async Task The_image_tag_defaults_to_the_charts_app_version()
     {
         var chartYaml = File.ReadAllText(Path.Combine(Helm.ChartPath, "Chart.yaml"));
-        var appVersion = (string)GitOpsOperator.Crds.YamlJson.Convert(chartYaml)!["appVersion"]!;
+        var appVersion = (string)YamlJson.Convert(chartYaml)!["appVersion"]!;
 
         Assert.Equal($"gitops-operator:{appVersion}", (string?)PodSpec(await Helm.TemplateAsync())["containers"]![0]!["image"]);
     }

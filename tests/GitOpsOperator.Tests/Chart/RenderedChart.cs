@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using GitOpsOperator.Crds;
+using GitOpsOperator.Manifests.Yaml;
 
 namespace GitOpsOperator.Tests.Chart;
 

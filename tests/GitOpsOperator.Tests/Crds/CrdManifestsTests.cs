@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GitOpsOperator.Crds;
+using GitOpsOperator.Manifests.Yaml;
 using GitOpsOperator.Tests.Support;
 
 namespace GitOpsOperator.Tests.Crds;

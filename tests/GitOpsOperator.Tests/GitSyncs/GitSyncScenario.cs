@@ -32,9 +32,10 @@ internal sealed class GitSyncScenario : IAsyncDisposable
 
     public IKubernetes Client => Host.Client;
 
-    public static async Task<GitSyncScenario> StartAsync()
+    /// <summary>The scenario with the operator watching every namespace, or only <paramref name="watchedNamespace"/> (--namespace).</summary>
+    public static async Task<GitSyncScenario> StartAsync(string? watchedNamespace = null)
     {
-        var host = await OperatorWithGit.StartAsync();
+        var host = await OperatorWithGit.StartAsync(watchedNamespace: watchedNamespace);
         var origin = await host.CreateOriginAsync(Source);
         return new GitSyncScenario(host, origin);
     }

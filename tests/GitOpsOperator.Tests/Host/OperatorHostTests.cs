@@ -92,7 +92,7 @@ public sealed class OperatorHostTests
     [Fact]
     public async Task Healthz_answers_and_readyz_waits_for_every_required_part()
     {
-        await using var cluster = await ClusterWithCrds.StartEmulatorAsync();
+        await using var cluster = await ClusterWithCrds.StartAsync();
         var options = new OperatorOptions { HttpPort = 0, HttpAddress = "127.0.0.1" };
         using var host = OperatorHost.Build(new Dictionary<string, string?>(), options, KubernetesConnection.Resolve(cluster.KubeconfigPath));
         var readiness = host.Services.GetRequiredService<Readiness>();
@@ -111,5 +111,33 @@ public sealed class OperatorHostTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
         Assert.Equal("waiting for: controllers\n", await notReady.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Fact]
+    public async Task Operator_meeting_CRDs_older_than_itself_says_so_in_readyz_naming_the_missing_field()
+    {
+        await using var cluster = await ClusterWithCrds.StartEmulatorAsync();
+        foreach (var crd in CrdManifests.All())
+        {
+            if ((string?)crd["spec"]!["names"]!["kind"] == "GitSync")
+            {
+                crd["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!["properties"]!["spec"]!["properties"]!.AsObject().Remove("timeout");
+            }
+
+            await Kubectl.SucceedAsync(cluster.KubeconfigPath, crd.ToJsonString(), "create", "-f", "-");
+        }
+
+        var options = new OperatorOptions { HttpPort = 0, HttpAddress = "127.0.0.1" };
+        using var host = OperatorHost.Build(new Dictionary<string, string?>(), options, KubernetesConnection.Resolve(cluster.KubeconfigPath));
+        await host.StartAsync();
+        using var http = new HttpClient { BaseAddress = host.Services.GetRequiredService<HttpEndpointsService>().Address! };
+        var readyz = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var answer = await readyz.Content.ReadAsStringAsync();
+        await host.StopAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyz.StatusCode);
+        Assert.Contains("CRD gitsyncs.gitops.operator.io lacks v1alpha1 spec.timeout", answer, StringComparison.Ordinal);
+        Assert.Contains("--install-crds", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("gitrepositories.gitops.operator.io", answer, StringComparison.Ordinal);
     }
 }

@@ -22,7 +22,7 @@ public class ServerSideApplyTests
 
     private const string WebFields = """
         {"f:metadata":{"f:labels":{"f:app":{}}},
-         "f:spec":{"f:replicas":{},"f:selector":{"f:matchLabels":{"f:app":{}}},
+         "f:spec":{"f:replicas":{},"f:selector":{},
           "f:template":{"f:metadata":{"f:labels":{"f:app":{}}},
            "f:spec":{"f:containers":{"k:{\"name\":\"web\"}":{".":{},"f:image":{},"f:name":{},
              "f:ports":{"k:{\"containerPort\":80,\"protocol\":\"TCP\"}":{".":{},"f:containerPort":{}}}}}}}}}
@@ -153,6 +153,22 @@ public class ServerSideApplyTests
         Assert.Empty(result.Conflicts);
         Assert.NotNull(Json.FieldsOf(result.Object, "a")!["f:spec"]!["f:replicas"]);
         Json.Equal("""{"f:spec":{"f:replicas":{}}}""", Json.FieldsOf(result.Object, "b"));
+    }
+
+    [Fact]
+    public void Label_selector_is_owned_and_replaced_as_one_value()
+    {
+        var live = Apply(null, Web, "a").Object;
+        const string WiderSelector = """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"selector":{"matchLabels":{"app":"web","tier":"front"}}}}""";
+
+        var conflicts = Apply(live, WiderSelector, "b", now: T2).Conflicts;
+        var forced = Apply(live, WiderSelector, "b", force: true, now: T2).Object;
+        var narrowed = Apply(forced, WiderSelector.Replace(",\"tier\":\"front\"", "", StringComparison.Ordinal), "b", now: T2).Object;
+
+        Assert.Equal([new FieldConflict("a", ".spec.selector")], conflicts);
+        Json.Equal("""{"f:spec":{"f:selector":{}}}""", Json.FieldsOf(forced, "b"));
+        Assert.Null(Json.FieldsOf(forced, "a")!["f:spec"]!["f:selector"]);
+        Json.Equal("""{"matchLabels":{"app":"web"}}""", Json.At(narrowed, "/spec/selector"));
     }
 
     [Fact]

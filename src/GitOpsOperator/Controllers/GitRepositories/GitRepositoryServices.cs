@@ -1,6 +1,7 @@
 using GitOpsOperator.Hosting;
 using GitOpsOperator.Source;
 using k8s;
+using GitOpsOperator.Sync.Api;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,8 +22,9 @@ public static class GitRepositoryServices
         services.AddSingleton(provider => new GitSourceCache(options.CacheDirectory, provider.GetRequiredService<ILogger<GitSourceCache>>()));
         services.AddSingleton<ArtifactChangedNotifier>();
         services.AddScoped(provider => new GitRepositoryInformer(
-            provider.GetRequiredService<IKubernetes>(),
+            provider.GetRequiredService<KubeApi>(),
             provider.GetRequiredService<IOptions<OperatorOptions>>().Value.Namespace,
+            provider.GetRequiredService<Readiness>(),
             provider.GetRequiredService<ILogger<GitRepositoryInformer>>()));
         services.AddSingleton<SecretReader>();
         services.AddSingleton<SourceRequestBuilder>();

@@ -36,7 +36,7 @@ public sealed class GitSyncController(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var client = clients.Create();
-        await using var sync = new SyncManager(client);
+        await using var sync = new SyncManager(client, options.Value.Namespace, loggers);
         var revisions = new RevisionSync(renderer, new ClusterApiScope(sync), sync, writer, events, syncOptions, metrics, time);
         var reconciler = new GitSyncReconciler(
             informer, sources, states, revisions, sync, writer, events, finalizer, syncOptions, metrics, time, loggers.CreateLogger<GitSyncReconciler>());

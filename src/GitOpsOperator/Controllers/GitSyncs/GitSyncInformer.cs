@@ -1,12 +1,13 @@
 using GitOpsOperator.Api;
-using k8s;
+using GitOpsOperator.Hosting;
+using GitOpsOperator.Sync.Api;
 using Microsoft.Extensions.Logging;
 
 namespace GitOpsOperator.Controllers.GitSyncs;
 
 /// <summary>The GitSyncs of one namespace (or all), kept current by list + watch.</summary>
-public sealed class GitSyncInformer(IKubernetes client, string? watchedNamespace, ILogger<GitSyncInformer> logger)
-    : CustomObjectInformer<GitSync, GitSyncList>(client, GitOpsApi.GitSyncPlural, watchedNamespace, logger)
+public sealed class GitSyncInformer(KubeApi api, string? watchedNamespace, Readiness readiness, ILogger<GitSyncInformer> logger)
+    : CustomObjectInformer<GitSync>(api, GitOpsApi.GitSyncKind, GitOpsApi.GitSyncPlural, watchedNamespace, readiness, logger)
 {
     public GitSync? Get(GitSyncKey key)
     {

@@ -29,8 +29,8 @@ public sealed partial class GitSyncReconciler(
     public async Task<WorkResult> ReconcileAsync(GitSyncKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await informer.Synced.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await sources.Synced.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await informer.WaitUntilSyncedAsync(cancellationToken).ConfigureAwait(false);
+        await sources.WaitUntilSyncedAsync(cancellationToken).ConfigureAwait(false);
         if (informer.Get(key) is not { } gitSync)
         {
             states.Forget(key);

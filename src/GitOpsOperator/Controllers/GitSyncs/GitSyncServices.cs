@@ -1,6 +1,7 @@
 using GitOpsOperator.Hosting;
 using GitOpsOperator.Manifests;
 using k8s;
+using GitOpsOperator.Sync.Api;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,8 +21,9 @@ public static class GitSyncServices
         var options = configuration.GetSection(OperatorOptions.Section).Get<GitSyncControllerOptions>() ?? new GitSyncControllerOptions();
         services.AddSingleton(options);
         services.AddScoped(provider => new GitSyncInformer(
-            provider.GetRequiredService<IKubernetes>(),
+            provider.GetRequiredService<KubeApi>(),
             provider.GetRequiredService<IOptions<OperatorOptions>>().Value.Namespace,
+            provider.GetRequiredService<Readiness>(),
             provider.GetRequiredService<ILogger<GitSyncInformer>>()));
         services.TryAddSingleton<EventRecorder>();
         services.AddSingleton(provider => new ManifestRenderer(new ManifestOptions

@@ -79,7 +79,10 @@ public sealed class RevisionSync(
         var postHooks = hooks.Post;
         var request = new SyncRequest(run.Owner, objects, InventoryMapping.ToRecords(current.Inventory))
         {
-            Options = new SyncOptions { Parallelism = options.SyncParallelism, Force = spec.Force, Prune = spec.Prune, AllowEmpty = spec.AllowEmpty },
+            Options = new SyncOptions
+            {
+                Parallelism = options.SyncParallelism, Force = spec.Force, Prune = spec.Prune, AllowEmpty = spec.AllowEmpty, Timeout = run.Schedule.Timeout,
+            },
             RecordPlannedInventory = async (planned, token) =>
                 current = await writer.WriteIfChangedAsync(run.GitSync, run.State, current, current with { Inventory = InventoryMapping.ToStatus(planned) }, token)
                     .ConfigureAwait(false),

@@ -14,7 +14,8 @@ public sealed class SourceArtifacts(GitRepositoryInformer repositories)
 
     private readonly ConcurrentDictionary<(string Namespace, string Name), string> announced = new();
 
-    public Task Synced => repositories.Synced;
+    /// <summary>Waits until the GitRepositories are listed.</summary>
+    public Task WaitUntilSyncedAsync(CancellationToken cancellationToken) => repositories.WaitUntilSyncedAsync(cancellationToken);
 
     /// <summary>Remembers a revision the GitRepository controller just published.</summary>
     public void Announced(ArtifactChanged change)

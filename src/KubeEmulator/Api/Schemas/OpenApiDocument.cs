@@ -12,11 +12,15 @@ public static class OpenApiDocument
         var paths = new JsonObject();
         foreach (var type in types)
         {
-            var (kind, list) = type.ModelType is { } model
-                ? AddBuiltIn(generator, model)
+            var (kind, list) = type.ModelType is not null
+                ? AddBuiltIn(generator, type)
                 : CustomResourceSchema.AddTo(generator, flavor, type, customSchemas.GetValueOrDefault(type));
             generator.MarkKind(kind, type.Group, type.Version, type.Kind);
-            generator.MarkKind(list, type.Group, type.Version, type.ListKind);
+            if (list is not null)
+            {
+                generator.MarkKind(list, type.Group, type.Version, type.ListKind);
+            }
+
             new ResourcePaths(flavor, type, kind, list).AddTo(paths);
         }
 
@@ -40,10 +44,16 @@ public static class OpenApiDocument
             : new JsonObject { ["swagger"] = "2.0", ["info"] = info, ["paths"] = paths, ["definitions"] = definitions };
     }
 
-    private static (string Kind, string List) AddBuiltIn(ModelSchemaGenerator generator, Type model)
+    /// <summary>The kind's definition and its list's; create-only kinds (the access reviews) have no list.</summary>
+    private static (string Kind, string? List) AddBuiltIn(ModelSchemaGenerator generator, ResourceType type)
     {
-        var kind = generator.Add(model);
-        var listType = ModelTypes.ListTypeOf(model) ?? throw new InvalidOperationException($"The client has no list type for {model.Name}.");
+        var kind = generator.Add(type.ModelType!);
+        if (type.IsCreateOnly)
+        {
+            return (kind, null);
+        }
+
+        var listType = ModelTypes.ListTypeOf(type.ModelType!) ?? throw new InvalidOperationException($"The client has no list type for {type.ModelType!.Name}.");
         return (kind, generator.Add(listType));
     }
 }

@@ -5,9 +5,10 @@ namespace KubeEmulator.Api.Schemas;
 
 /// <summary>
 /// The paths of one resource as the real spec lists them: the collection (list, create, deletecollection), the
-/// item (read, replace, patch, delete), /status when served, and the all-namespaces list of a namespaced kind.
+/// item (read, replace, patch, delete), /status when served, and the all-namespaces list of a namespaced kind; a
+/// create-only resource (no <paramref name="listDefinition"/>) has its create alone.
 /// </summary>
-public sealed class ResourcePaths(OpenApiFlavor flavor, ResourceType type, string kindDefinition, string listDefinition)
+public sealed class ResourcePaths(OpenApiFlavor flavor, ResourceType type, string kindDefinition, string? listDefinition)
 {
     private static readonly string[] JsonAndYaml = ["application/json", "application/yaml"];
 
@@ -24,10 +25,17 @@ public sealed class ResourcePaths(OpenApiFlavor flavor, ResourceType type, strin
         var scope = type.Namespaced ? "/namespaces/{namespace}" : "";
         var collection = $"{root}{scope}/{type.Plural}";
         var qualifier = type.Namespaced ? "Namespaced" : "";
+        var create = ("post", Operation("post", $"create{OperationGroup()}{qualifier}{type.Kind}", kindDefinition, QueryParameters.ForCreateOrReplace(flavor), kindDefinition));
+        if (type.IsCreateOnly)
+        {
+            paths[collection] = PathItem(hasName: false, type.Namespaced, create);
+            return;
+        }
 
+        var list = listDefinition ?? throw new InvalidOperationException($"{type.Kind} has no list definition.");
         paths[collection] = PathItem(hasName: false, type.Namespaced,
-            ("get", Operation("list", $"list{OperationGroup()}{qualifier}{type.Kind}", null, QueryParameters.ForList(flavor), listDefinition)),
-            ("post", Operation("post", $"create{OperationGroup()}{qualifier}{type.Kind}", kindDefinition, QueryParameters.ForCreateOrReplace(flavor), kindDefinition)),
+            ("get", Operation("list", $"list{OperationGroup()}{qualifier}{type.Kind}", null, QueryParameters.ForList(flavor), list)),
+            create,
             ("delete", Operation("deletecollection", $"deletecollection{OperationGroup()}{qualifier}{type.Kind}", DefinitionNames.MetaPackage + ".DeleteOptions", QueryParameters.ForDelete(flavor), DefinitionNames.MetaPackage + ".Status")));
 
         paths[collection + "/{name}"] = ItemPath($"{qualifier}{type.Kind}", withDelete: true);
@@ -39,7 +47,7 @@ public sealed class ResourcePaths(OpenApiFlavor flavor, ResourceType type, strin
         if (type.Namespaced)
         {
             paths[$"{root}/{type.Plural}"] = PathItem(hasName: false, namespaced: false,
-                ("get", Operation("list", $"list{OperationGroup()}{type.Kind}ForAllNamespaces", null, QueryParameters.ForList(flavor), listDefinition)));
+                ("get", Operation("list", $"list{OperationGroup()}{type.Kind}ForAllNamespaces", null, QueryParameters.ForList(flavor), list)));
         }
     }
 

@@ -1,8 +1,11 @@
 using System.Text.RegularExpressions;
 
-namespace KubeEmulator.Semantics;
+namespace GitOpsOperator.Machinery.Names;
 
-/// <summary>apimachinery's util/validation checks, returning its exact messages (empty when valid).</summary>
+/// <summary>
+/// apimachinery's util/validation checks, returning its exact messages (empty when valid): the API server's rules,
+/// used by KubeEmulator to refuse what a real server refuses and by the manifest reader to refuse it before any request.
+/// </summary>
 public static partial class NameRules
 {
     private const string Dns1123LabelFmt = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
@@ -22,6 +25,15 @@ public static partial class NameRules
     private const int Dns1123LabelMaxLength = 63;
     private const int Dns1123SubdomainMaxLength = 253;
     private const int QualifiedNameMaxLength = 63;
+
+    /// <summary>The check the API server applies to metadata.name of a kind: a DNS-1123 subdomain unless the kind says otherwise.</summary>
+    public static Func<string, IReadOnlyList<string>> ForKind(string group, string kind) => (group, kind) switch
+    {
+        ("", "Namespace") => IsDns1123Label,
+        ("", "Service") => IsDns1035Label,
+        ("rbac.authorization.k8s.io", _) => IsValidPathSegmentName,
+        _ => IsDns1123Subdomain,
+    };
 
     public static IReadOnlyList<string> IsDns1123Label(string value)
     {

@@ -1,0 +1,64 @@
+using k8s;
+using k8s.Models;
+using KubeEmulator.Controllers;
+
+namespace KubeEmulator.Security.Rbac;
+
+/// <summary>
+/// The clusterrole-aggregation controller: every ClusterRole with an aggregationRule has its rules kept equal to
+/// the rules of the ClusterRoles its selectors match. Any ClusterRole change looks at every aggregated role again.
+/// </summary>
+internal sealed class ClusterRoleAggregationController : ISimulatedController
+{
+    /// <summary>The field manager the real controller writes with.</summary>
+    public const string FieldManager = "clusterrole-aggregation-controller";
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly KindApi<V1ClusterRole> api;
+    private readonly Informer<V1ClusterRole> roles;
+    private readonly WorkQueue queue = new(TimeProvider.System);
+
+    public ClusterRoleAggregationController(IKubernetes client)
+    {
+        api = KindApis.ClusterRoles(client);
+        roles = new Informer<V1ClusterRole>(api, OnChange);
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var watching = roles.RunAsync(cancellationToken);
+        var working = WorkAsync(cancellationToken);
+        await Task.WhenAll(watching, working).ConfigureAwait(false);
+    }
+
+    private void OnChange(V1ClusterRole changed, bool deleted)
+    {
+        foreach (var role in roles.Items.Where(ClusterRoleAggregation.IsAggregated))
+        {
+            queue.Add(role.Name());
+        }
+    }
+
+    private async Task WorkAsync(CancellationToken cancellationToken)
+    {
+        await roles.Synced.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await queue.ProcessAsync(ReconcileAsync, RetryDelay, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ReconcileAsync(string name, CancellationToken cancellationToken)
+    {
+        if (!roles.TryGet(name, out var role) || !ClusterRoleAggregation.IsAggregated(role))
+        {
+            return;
+        }
+
+        var rules = ClusterRoleAggregation.RulesFor(role, roles.Items);
+        if (ClusterRoleAggregation.SameRules(rules, role.Rules))
+        {
+            return;
+        }
+
+        await api.ReplaceStatus(role with { Rules = rules }, cancellationToken).ConfigureAwait(false);
+    }
+}
