@@ -43,7 +43,12 @@ public sealed partial class SyncManager
             return HookFailure(SyncOutcome.ValidationFailed, hook, message);
         }
 
-        await Cache.WatchAsync(resource, cancellationToken);
+        var remaining = deadline - DateTimeOffset.UtcNow;
+        if (await Cache.WatchAsync(resource, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, cancellationToken) is { } unreadable)
+        {
+            return HookFailure(unreadable.IsAccessDenied ? SyncOutcome.AccessDenied : SyncOutcome.ApplyFailed, hook, $"cannot read the live objects: {unreadable}");
+        }
+
         if (hook.DeletePolicies.Contains(ChartHook.BeforeHookCreation) && await DeleteHookAsync(resource, desired, deadline, cancellationToken) is { } notDeleted)
         {
             return HookFailure(SyncOutcome.ApplyFailed, hook, notDeleted);

@@ -18,7 +18,10 @@ public sealed record ApiResult(int StatusCode, JsonObject? Body, string Message)
     public bool IsRefusal => StatusCode is >= 400 and < 500 and not 429 and not 408 || IsTypeMismatch;
 
     /// <summary>The server could not type the applied object: a value of the wrong type, or a field the kind does not declare.</summary>
-    public bool IsTypeMismatch => StatusCode == 500 && Message.StartsWith("failed to create typed patch object", StringComparison.Ordinal);
+    public bool IsTypeMismatch => StatusCode == 500 && Message.StartsWith(TypedPatchFailure, StringComparison.Ordinal);
+
+    /// <summary>How a real server's 500 for a server-side apply it cannot type begins.</summary>
+    public const string TypedPatchFailure = "failed to create typed patch object";
 
     /// <summary>True when the server said a field it guards is immutable.</summary>
     public bool IsImmutableChange => StatusCode == 422 && Message.Contains("field is immutable", StringComparison.Ordinal);

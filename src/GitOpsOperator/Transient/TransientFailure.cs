@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using GitOpsOperator.Sync.Api;
 
 namespace GitOpsOperator.Transient;
 
@@ -22,6 +23,23 @@ public static class TransientFailure
     }
 
     public static string? CodeOf(Exception error) => IsReset(error) ? Reset : null;
+
+    /// <summary>
+    /// A 500 the request itself causes, so that every retry gets the same answer: a server-side apply whose values the
+    /// server cannot type (the real server answers "failed to create typed patch object" with a 500).
+    /// </summary>
+    public static async Task<bool> IsCausedByRequestAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode != HttpStatusCode.InternalServerError)
+        {
+            return false;
+        }
+
+        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return body.Contains($"\"{ApiResult.TypedPatchFailure}", StringComparison.Ordinal);
+    }
 
     /// <summary>The server went away mid-request: a reset or aborted socket, or a response that ended before it was whole.</summary>
     private static bool IsReset(Exception error)

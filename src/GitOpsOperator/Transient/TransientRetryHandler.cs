@@ -51,7 +51,8 @@ public sealed partial class TransientRetryHandler(RetryPolicy policy, OperatorMe
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            return (response, TransientFailure.CodeOf(response), null);
+            var code = TransientFailure.CodeOf(response);
+            return (response, code is not null && await TransientFailure.IsCausedByRequestAsync(response, cancellationToken).ConfigureAwait(false) ? null : code, null);
         }
         catch (Exception error) when (error is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested && TransientFailure.CodeOf(error) is not null)
         {

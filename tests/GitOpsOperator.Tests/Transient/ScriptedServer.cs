@@ -14,6 +14,10 @@ internal sealed class ScriptedServer(params ScriptedServer.Step[] script) : Http
 
     public static Step Status(HttpStatusCode code, TimeSpan? retryAfter = null) => new(code, retryAfter, Reset: false);
 
+    /// <summary>An answer with a Status body carrying the server's message.</summary>
+    public static Step Status(HttpStatusCode code, string message) =>
+        new(code, null, Reset: false, $"{{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":{System.Text.Json.JsonSerializer.Serialize(message)},\"code\":{(int)code}}}");
+
     public static Step ConnectionReset { get; } = new(0, null, Reset: true);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -25,7 +29,7 @@ internal sealed class ScriptedServer(params ScriptedServer.Step[] script) : Http
             throw new HttpRequestException("Error while copying content to a stream.", new IOException("reset", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionReset)));
         }
 
-        var response = new HttpResponseMessage(step.Code) { Content = new StringContent("{}") };
+        var response = new HttpResponseMessage(step.Code) { Content = new StringContent(step.Body) };
         if (step.RetryAfter is { } after)
         {
             response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(after);
@@ -34,5 +38,5 @@ internal sealed class ScriptedServer(params ScriptedServer.Step[] script) : Http
         return response;
     }
 
-    internal sealed record Step(HttpStatusCode Code, TimeSpan? RetryAfter, bool Reset);
+    internal sealed record Step(HttpStatusCode Code, TimeSpan? RetryAfter, bool Reset, string Body = "{}");
 }

@@ -43,6 +43,20 @@ public sealed class TransientRetryHandlerTests
     }
 
     [Fact]
+    public async Task A_server_side_apply_the_server_cannot_type_is_not_retried_though_it_is_a_500()
+    {
+        var server = new ScriptedServer(ScriptedServer.Status(
+            HttpStatusCode.InternalServerError,
+            "failed to create typed patch object (shop/web; apps/v1, Kind=Deployment): .spec.replicas: expected numeric (int or float), got string"));
+
+        using var response = await SendAsync(server, WithBody(HttpMethod.Patch, Apply, "{\"spec\":{\"replicas\":\"lots\"}}", IdempotentRequest.ApplyPatchContentType));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("expected numeric", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single(server.Received);
+    }
+
+    [Fact]
     public async Task A_create_is_not_retried_since_the_first_may_have_happened()
     {
         var server = new ScriptedServer(ScriptedServer.Status(HttpStatusCode.ServiceUnavailable));

@@ -4,6 +4,7 @@ using GitOpsOperator.Hosting;
 using GitOpsOperator.Images;
 using GitOpsOperator.Images.Registry;
 using GitOpsOperator.Metrics;
+using GitOpsOperator.Sync.Api;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,12 +39,14 @@ public static class ImageAutomationServices
         services.TryAddSingleton<EventRecorder>();
         services.AddSingleton<ScanTargetBuilder>();
         services.AddScoped(provider => new ImageRepositoryInformer(
-            provider.GetRequiredService<IKubernetes>(),
+            provider.GetRequiredService<KubeApi>(),
             provider.GetRequiredService<IOptions<OperatorOptions>>().Value.Namespace,
+            provider.GetRequiredService<Readiness>(),
             provider.GetRequiredService<ILogger<ImageRepositoryInformer>>()));
         services.AddScoped(provider => new ImagePolicyInformer(
-            provider.GetRequiredService<IKubernetes>(),
+            provider.GetRequiredService<KubeApi>(),
             provider.GetRequiredService<IOptions<OperatorOptions>>().Value.Namespace,
+            provider.GetRequiredService<Readiness>(),
             provider.GetRequiredService<ILogger<ImagePolicyInformer>>()));
         services.AddScoped<ImageRepositoryReconciler>();
         services.AddScoped<ImagePolicyReconciler>();
