@@ -14,26 +14,22 @@ public sealed class ImageScanner(TagLister lister, ScanOptions options, TimeProv
     private readonly ConcurrentDictionary<string, Lazy<Task<ImageScan>>> scans = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The tags of <paramref name="target"/>: from a scan under way or one finished at most <paramref name="maxAge"/> ago
-    /// (zero: a new scan unless one is under way), else from a new scan.
+    /// The tags of <paramref name="target"/>: from a scan under way or one finished at most <paramref name="maxAge"/> before
+    /// this call (zero: a new scan unless one is under way), else from a new scan.
     /// </summary>
     public async Task<ImageScan> ScanAsync(RegistryTarget target, TimeSpan maxAge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         Forget(time.GetUtcNow() - options.Retention);
         var key = target.ScanKey;
+        var oldest = time.GetUtcNow() - maxAge;
         while (true)
         {
             var entry = scans.GetOrAdd(key, _ => Start(target));
-            if (!entry.Value.IsCompleted)
+            var scan = await entry.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (scan.ScannedAt >= oldest)
             {
-                return await entry.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var finished = await entry.Value.ConfigureAwait(false);
-            if (finished.ScannedAt >= time.GetUtcNow() - maxAge)
-            {
-                return finished;
+                return scan;
             }
 
             scans.TryUpdate(key, Start(target), entry);
