@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GitOpsOperator.Images.Tests.Fronts;
 
@@ -59,15 +53,9 @@ public sealed class RegistryFront : IAsyncDisposable
 
     public static async Task<RegistryFront> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var built = builder.Build();
         RegistryFront? front = null;
-        built.Run(context => front!.HandleAsync(context));
-        await built.StartAsync();
-        var address = new Uri(built.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        front = new RegistryFront(built, $"127.0.0.1:{address.Port}");
+        var (app, port) = await LoopbackWebServer.StartAsync(context => front!.HandleAsync(context));
+        front = new RegistryFront(app, $"127.0.0.1:{port}");
         return front;
     }
 

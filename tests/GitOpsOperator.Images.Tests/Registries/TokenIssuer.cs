@@ -1,15 +1,9 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GitOpsOperator.Images.Tests.Registries;
 
@@ -51,15 +45,9 @@ public sealed class TokenIssuer : IAsyncDisposable
         var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=test-token-issuer", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var built = builder.Build();
         TokenIssuer? issuer = null;
-        built.Run(context => issuer!.HandleAsync(context));
-        await built.StartAsync();
-        var address = new Uri(built.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        issuer = new TokenIssuer(built, key, certificate, username, password, $"http://127.0.0.1:{address.Port}/token");
+        var (app, port) = await LoopbackWebServer.StartAsync(context => issuer!.HandleAsync(context));
+        issuer = new TokenIssuer(app, key, certificate, username, password, $"http://127.0.0.1:{port}/token");
         return issuer;
     }
 

@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Text;
+using GitOpsOperator.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GitOpsOperator.Source.Tests.Servers;
 
@@ -47,15 +42,9 @@ public sealed class SmartHttpServer : IAsyncDisposable
 
     public static async Task<SmartHttpServer> StartAsync(string projectRoot)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         SmartHttpServer? server = null;
-        app.Run(context => server!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new SmartHttpServer(app, projectRoot, address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        var (app, port) = await LoopbackWebServer.StartAsync(context => server!.HandleAsync(context));
+        server = new SmartHttpServer(app, projectRoot, $"http://127.0.0.1:{port}");
         return server;
     }
 
