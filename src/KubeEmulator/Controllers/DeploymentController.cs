@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using GitOpsOperator.Machinery.Informers;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -29,29 +30,22 @@ internal sealed class DeploymentController : ISimulatedController
         this.client = client;
         this.options = options;
         var api = KindApis.Deployments(client);
-        deployments = new Informer<V1Deployment>(api, OnDeploymentChange);
-        replicaSets = new Informer<V1ReplicaSet>(KindApis.ReplicaSets(client), OnReplicaSetChange);
+        deployments = ControllerInformers.For(api);
+        replicaSets = ControllerInformers.For(KindApis.ReplicaSets(client));
         clock = new ProgressClock(options.ReadyDelay, TimeProvider.System);
         writer = new StatusWriter<V1Deployment, V1DeploymentStatus>(api, d => d.Status, (d, status) => d with { Status = status });
     }
 
     public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(
-        deployments.RunAsync(cancellationToken),
-        replicaSets.RunAsync(cancellationToken),
+        deployments.RunAsync(OnDeploymentChange, OnDeploymentDeleted, cancellationToken),
+        replicaSets.RunAsync((_, replicaSet) => OnReplicaSetChange(replicaSet), OnReplicaSetChange, cancellationToken),
         WorkAsync(cancellationToken));
 
-    private void OnDeploymentChange(V1Deployment deployment, bool deleted)
-    {
-        if (deleted)
-        {
-            clock.Forget(deployment.Metadata);
-            return;
-        }
+    private void OnDeploymentChange(V1Deployment? previous, V1Deployment deployment) => queue.Add(ObjectKey.Of(deployment));
 
-        queue.Add(ObjectKey.Of(deployment));
-    }
+    private void OnDeploymentDeleted(V1Deployment deployment) => clock.Forget(deployment.Metadata);
 
-    private void OnReplicaSetChange(V1ReplicaSet replicaSet, bool deleted)
+    private void OnReplicaSetChange(V1ReplicaSet replicaSet)
     {
         if (DeploymentReplicaSets.OwnerKey(replicaSet) is { } owner)
         {
@@ -61,13 +55,13 @@ internal sealed class DeploymentController : ISimulatedController
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
-        await Task.WhenAll(deployments.Synced, replicaSets.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(deployments.WaitUntilSyncedAsync(cancellationToken), replicaSets.WaitUntilSyncedAsync(cancellationToken)).ConfigureAwait(false);
         await queue.ProcessAsync(ReconcileAsync, RetryDelay, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ReconcileAsync(string key, CancellationToken cancellationToken)
     {
-        if (!deployments.TryGet(key, out var deployment) || deployment.Metadata.DeletionTimestamp is not null)
+        if (deployments.Get(key) is not { } deployment || deployment.Metadata.DeletionTimestamp is not null)
         {
             return;
         }

@@ -1,3 +1,4 @@
+using GitOpsOperator.Machinery.Informers;
 using k8s;
 using k8s.Models;
 
@@ -27,7 +28,7 @@ internal sealed class StatusController<T, TStatus> : ISimulatedController
         Func<T, TStatus, T> withStatus,
         Func<T, bool, TStatus?> desired)
     {
-        informer = new Informer<T>(api, OnChange);
+        informer = ControllerInformers.For(api);
         clock = new ProgressClock(options.ReadyDelay, TimeProvider.System);
         writer = new StatusWriter<T, TStatus>(api, read, withStatus);
         this.desired = desired;
@@ -35,31 +36,24 @@ internal sealed class StatusController<T, TStatus> : ISimulatedController
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var watching = informer.RunAsync(cancellationToken);
+        var watching = informer.RunAsync(OnChange, OnDeleted, cancellationToken);
         var working = WorkAsync(cancellationToken);
         await Task.WhenAll(watching, working).ConfigureAwait(false);
     }
 
-    private void OnChange(T item, bool deleted)
-    {
-        if (deleted)
-        {
-            clock.Forget(item.Metadata);
-            return;
-        }
+    private void OnChange(T? previous, T item) => queue.Add(ObjectKey.Of(item));
 
-        queue.Add(ObjectKey.Of(item));
-    }
+    private void OnDeleted(T item) => clock.Forget(item.Metadata);
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
-        await informer.Synced.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await informer.WaitUntilSyncedAsync(cancellationToken).ConfigureAwait(false);
         await queue.ProcessAsync(ReconcileAsync, RetryDelay, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ReconcileAsync(string key, CancellationToken cancellationToken)
     {
-        if (!informer.TryGet(key, out var item) || item.Metadata.DeletionTimestamp is not null)
+        if (informer.Get(key) is not { } item || item.Metadata.DeletionTimestamp is not null)
         {
             return;
         }

@@ -1,3 +1,4 @@
+using GitOpsOperator.Machinery.Informers;
 using k8s;
 using k8s.Models;
 using KubeEmulator.Controllers;
@@ -22,17 +23,17 @@ internal sealed class ClusterRoleAggregationController : ISimulatedController
     public ClusterRoleAggregationController(IKubernetes client)
     {
         api = KindApis.ClusterRoles(client);
-        roles = new Informer<V1ClusterRole>(api, OnChange);
+        roles = ControllerInformers.For(api);
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var watching = roles.RunAsync(cancellationToken);
+        var watching = roles.RunAsync((_, _) => QueueAggregated(), _ => QueueAggregated(), cancellationToken);
         var working = WorkAsync(cancellationToken);
         await Task.WhenAll(watching, working).ConfigureAwait(false);
     }
 
-    private void OnChange(V1ClusterRole changed, bool deleted)
+    private void QueueAggregated()
     {
         foreach (var role in roles.Items.Where(ClusterRoleAggregation.IsAggregated))
         {
@@ -42,13 +43,13 @@ internal sealed class ClusterRoleAggregationController : ISimulatedController
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
-        await roles.Synced.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await roles.WaitUntilSyncedAsync(cancellationToken).ConfigureAwait(false);
         await queue.ProcessAsync(ReconcileAsync, RetryDelay, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ReconcileAsync(string name, CancellationToken cancellationToken)
     {
-        if (!roles.TryGet(name, out var role) || !ClusterRoleAggregation.IsAggregated(role))
+        if (roles.Get("", name) is not { } role || !ClusterRoleAggregation.IsAggregated(role))
         {
             return;
         }
