@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using GitOpsOperator.Machinery.Informers;
+using GitOpsOperator.Queue;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -15,13 +16,11 @@ namespace KubeEmulator.Controllers;
 /// </summary>
 internal sealed class DeploymentController : ISimulatedController
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
-
     private readonly IKubernetes client;
     private readonly ControllerOptions options;
     private readonly Informer<V1Deployment> deployments;
     private readonly Informer<V1ReplicaSet> replicaSets;
-    private readonly WorkQueue queue = new(TimeProvider.System);
+    private readonly WorkQueue<string> queue;
     private readonly ProgressClock clock;
     private readonly StatusWriter<V1Deployment, V1DeploymentStatus> writer;
 
@@ -32,6 +31,7 @@ internal sealed class DeploymentController : ISimulatedController
         var api = KindApis.Deployments(client);
         deployments = ControllerInformers.For(api);
         replicaSets = ControllerInformers.For(KindApis.ReplicaSets(client));
+        queue = ControllerQueues.For(nameof(V1Deployment), ReconcileAsync);
         clock = new ProgressClock(options.ReadyDelay, TimeProvider.System);
         writer = new StatusWriter<V1Deployment, V1DeploymentStatus>(api, d => d.Status, (d, status) => d with { Status = status });
     }
@@ -56,14 +56,14 @@ internal sealed class DeploymentController : ISimulatedController
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
         await Task.WhenAll(deployments.WaitUntilSyncedAsync(cancellationToken), replicaSets.WaitUntilSyncedAsync(cancellationToken)).ConfigureAwait(false);
-        await queue.ProcessAsync(ReconcileAsync, RetryDelay, cancellationToken).ConfigureAwait(false);
+        await queue.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ReconcileAsync(string key, CancellationToken cancellationToken)
+    private async Task<WorkResult> ReconcileAsync(string key, CancellationToken cancellationToken)
     {
         if (deployments.Get(key) is not { } deployment || deployment.Metadata.DeletionTimestamp is not null)
         {
-            return;
+            return WorkResult.Done;
         }
 
         var hash = PodTemplateHash.Of(deployment.Spec?.Template);
@@ -74,7 +74,7 @@ internal sealed class DeploymentController : ISimulatedController
 
         if (current is null && !await IsLiveAsync(deployment, cancellationToken).ConfigureAwait(false))
         {
-            return;
+            return WorkResult.Done;
         }
 
         var newReplicaSet = current is null
@@ -82,7 +82,7 @@ internal sealed class DeploymentController : ISimulatedController
             : await SyncReplicaSetAsync(deployment, current, revision, cancellationToken).ConfigureAwait(false);
         if (newReplicaSet is null)
         {
-            return;
+            return WorkResult.Done;
         }
 
         foreach (var stale in old.Where(rs => rs.Spec?.Replicas != 0))
@@ -93,11 +93,6 @@ internal sealed class DeploymentController : ISimulatedController
         deployment = await RecordRevisionAsync(deployment, revision, cancellationToken).ConfigureAwait(false);
         var remaining = clock.Remaining(deployment.Metadata);
         var due = remaining == TimeSpan.Zero;
-        if (!due)
-        {
-            queue.AddAfter(key, remaining, cancellationToken);
-        }
-
         await writer.WriteAsync(
             deployment,
             fresh => PodTemplateHash.Of(fresh.Spec?.Template) != hash
@@ -105,6 +100,7 @@ internal sealed class DeploymentController : ISimulatedController
                 : DeploymentStatuses.Desired(
                     fresh, newReplicaSet, old, WorkloadFates.Of(fresh.Spec?.Template, options), due, Timestamps.Now()),
             cancellationToken).ConfigureAwait(false);
+        return due ? WorkResult.Done : WorkResult.After(remaining);
     }
 
     /// <summary>The current ReplicaSet keeps its revision unless an older one is current again (a rollback): then it goes on top.</summary>

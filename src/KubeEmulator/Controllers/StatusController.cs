@@ -1,4 +1,5 @@
 using GitOpsOperator.Machinery.Informers;
+using GitOpsOperator.Queue;
 using k8s;
 using k8s.Models;
 
@@ -13,10 +14,8 @@ internal sealed class StatusController<T, TStatus> : ISimulatedController
     where T : class, IKubernetesObject<V1ObjectMeta>
     where TStatus : class
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
-
     private readonly Informer<T> informer;
-    private readonly WorkQueue queue = new(TimeProvider.System);
+    private readonly WorkQueue<string> queue;
     private readonly ProgressClock clock;
     private readonly StatusWriter<T, TStatus> writer;
     private readonly Func<T, bool, TStatus?> desired;
@@ -29,6 +28,7 @@ internal sealed class StatusController<T, TStatus> : ISimulatedController
         Func<T, bool, TStatus?> desired)
     {
         informer = ControllerInformers.For(api);
+        queue = ControllerQueues.For(typeof(T).Name, ReconcileAsync);
         clock = new ProgressClock(options.ReadyDelay, TimeProvider.System);
         writer = new StatusWriter<T, TStatus>(api, read, withStatus);
         this.desired = desired;
@@ -48,23 +48,19 @@ internal sealed class StatusController<T, TStatus> : ISimulatedController
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
         await informer.WaitUntilSyncedAsync(cancellationToken).ConfigureAwait(false);
-        await queue.ProcessAsync(ReconcileAsync, RetryDelay, cancellationToken).ConfigureAwait(false);
+        await queue.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ReconcileAsync(string key, CancellationToken cancellationToken)
+    private async Task<WorkResult> ReconcileAsync(string key, CancellationToken cancellationToken)
     {
         if (informer.Get(key) is not { } item || item.Metadata.DeletionTimestamp is not null)
         {
-            return;
+            return WorkResult.Done;
         }
 
         var remaining = clock.Remaining(item.Metadata);
         var due = remaining == TimeSpan.Zero;
-        if (!due)
-        {
-            queue.AddAfter(key, remaining, cancellationToken);
-        }
-
         await writer.WriteAsync(item, fresh => desired(fresh, due), cancellationToken).ConfigureAwait(false);
+        return due ? WorkResult.Done : WorkResult.After(remaining);
     }
 }

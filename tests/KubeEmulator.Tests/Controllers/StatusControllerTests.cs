@@ -57,7 +57,7 @@ public class StatusControllerTests
         Assert.Equal([false, false], settled.Take(2));
 
         await cts.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        await running;
     }
 
     private static List<bool> Snapshot(List<bool> decisions)

@@ -1,4 +1,5 @@
 using GitOpsOperator.Machinery.Informers;
+using GitOpsOperator.Queue;
 using k8s;
 using k8s.Models;
 using KubeEmulator.Controllers;
@@ -14,16 +15,15 @@ internal sealed class ClusterRoleAggregationController : ISimulatedController
     /// <summary>The field manager the real controller writes with.</summary>
     public const string FieldManager = "clusterrole-aggregation-controller";
 
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
-
     private readonly KindApi<V1ClusterRole> api;
     private readonly Informer<V1ClusterRole> roles;
-    private readonly WorkQueue queue = new(TimeProvider.System);
+    private readonly WorkQueue<string> queue;
 
     public ClusterRoleAggregationController(IKubernetes client)
     {
         api = KindApis.ClusterRoles(client);
         roles = ControllerInformers.For(api);
+        queue = ControllerQueues.For(nameof(V1ClusterRole), ReconcileAsync);
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -44,22 +44,23 @@ internal sealed class ClusterRoleAggregationController : ISimulatedController
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
         await roles.WaitUntilSyncedAsync(cancellationToken).ConfigureAwait(false);
-        await queue.ProcessAsync(ReconcileAsync, RetryDelay, cancellationToken).ConfigureAwait(false);
+        await queue.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ReconcileAsync(string name, CancellationToken cancellationToken)
+    private async Task<WorkResult> ReconcileAsync(string name, CancellationToken cancellationToken)
     {
         if (roles.Get("", name) is not { } role || !ClusterRoleAggregation.IsAggregated(role))
         {
-            return;
+            return WorkResult.Done;
         }
 
         var rules = ClusterRoleAggregation.RulesFor(role, roles.Items);
         if (ClusterRoleAggregation.SameRules(rules, role.Rules))
         {
-            return;
+            return WorkResult.Done;
         }
 
         await api.ReplaceStatus(role with { Rules = rules }, cancellationToken).ConfigureAwait(false);
+        return WorkResult.Done;
     }
 }
