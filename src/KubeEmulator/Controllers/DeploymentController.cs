@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using GitOpsOperator.Machinery.Informers;
+using GitOpsOperator.Queue;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -14,13 +16,11 @@ namespace KubeEmulator.Controllers;
 /// </summary>
 internal sealed class DeploymentController : ISimulatedController
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
-
     private readonly IKubernetes client;
     private readonly ControllerOptions options;
     private readonly Informer<V1Deployment> deployments;
     private readonly Informer<V1ReplicaSet> replicaSets;
-    private readonly WorkQueue queue = new(TimeProvider.System);
+    private readonly WorkQueue<string> queue;
     private readonly ProgressClock clock;
     private readonly StatusWriter<V1Deployment, V1DeploymentStatus> writer;
 
@@ -29,29 +29,23 @@ internal sealed class DeploymentController : ISimulatedController
         this.client = client;
         this.options = options;
         var api = KindApis.Deployments(client);
-        deployments = new Informer<V1Deployment>(api, OnDeploymentChange);
-        replicaSets = new Informer<V1ReplicaSet>(KindApis.ReplicaSets(client), OnReplicaSetChange);
+        deployments = ControllerInformers.For(api);
+        replicaSets = ControllerInformers.For(KindApis.ReplicaSets(client));
+        queue = ControllerQueues.For(nameof(V1Deployment), ReconcileAsync);
         clock = new ProgressClock(options.ReadyDelay, TimeProvider.System);
         writer = new StatusWriter<V1Deployment, V1DeploymentStatus>(api, d => d.Status, (d, status) => d with { Status = status });
     }
 
     public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(
-        deployments.RunAsync(cancellationToken),
-        replicaSets.RunAsync(cancellationToken),
+        deployments.RunAsync(OnDeploymentChange, OnDeploymentDeleted, cancellationToken),
+        replicaSets.RunAsync((_, replicaSet) => OnReplicaSetChange(replicaSet), OnReplicaSetChange, cancellationToken),
         WorkAsync(cancellationToken));
 
-    private void OnDeploymentChange(V1Deployment deployment, bool deleted)
-    {
-        if (deleted)
-        {
-            clock.Forget(deployment.Metadata);
-            return;
-        }
+    private void OnDeploymentChange(V1Deployment? previous, V1Deployment deployment) => queue.Add(ObjectKey.Of(deployment));
 
-        queue.Add(ObjectKey.Of(deployment));
-    }
+    private void OnDeploymentDeleted(V1Deployment deployment) => clock.Forget(deployment.Metadata);
 
-    private void OnReplicaSetChange(V1ReplicaSet replicaSet, bool deleted)
+    private void OnReplicaSetChange(V1ReplicaSet replicaSet)
     {
         if (DeploymentReplicaSets.OwnerKey(replicaSet) is { } owner)
         {
@@ -61,15 +55,15 @@ internal sealed class DeploymentController : ISimulatedController
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
-        await Task.WhenAll(deployments.Synced, replicaSets.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
-        await queue.ProcessAsync(ReconcileAsync, RetryDelay, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(deployments.WaitUntilSyncedAsync(cancellationToken), replicaSets.WaitUntilSyncedAsync(cancellationToken)).ConfigureAwait(false);
+        await queue.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ReconcileAsync(string key, CancellationToken cancellationToken)
+    private async Task<WorkResult> ReconcileAsync(string key, CancellationToken cancellationToken)
     {
-        if (!deployments.TryGet(key, out var deployment) || deployment.Metadata.DeletionTimestamp is not null)
+        if (deployments.Get(key) is not { } deployment || deployment.Metadata.DeletionTimestamp is not null)
         {
-            return;
+            return WorkResult.Done;
         }
 
         var hash = PodTemplateHash.Of(deployment.Spec?.Template);
@@ -80,7 +74,7 @@ internal sealed class DeploymentController : ISimulatedController
 
         if (current is null && !await IsLiveAsync(deployment, cancellationToken).ConfigureAwait(false))
         {
-            return;
+            return WorkResult.Done;
         }
 
         var newReplicaSet = current is null
@@ -88,7 +82,7 @@ internal sealed class DeploymentController : ISimulatedController
             : await SyncReplicaSetAsync(deployment, current, revision, cancellationToken).ConfigureAwait(false);
         if (newReplicaSet is null)
         {
-            return;
+            return WorkResult.Done;
         }
 
         foreach (var stale in old.Where(rs => rs.Spec?.Replicas != 0))
@@ -99,11 +93,6 @@ internal sealed class DeploymentController : ISimulatedController
         deployment = await RecordRevisionAsync(deployment, revision, cancellationToken).ConfigureAwait(false);
         var remaining = clock.Remaining(deployment.Metadata);
         var due = remaining == TimeSpan.Zero;
-        if (!due)
-        {
-            queue.AddAfter(key, remaining, cancellationToken);
-        }
-
         await writer.WriteAsync(
             deployment,
             fresh => PodTemplateHash.Of(fresh.Spec?.Template) != hash
@@ -111,6 +100,7 @@ internal sealed class DeploymentController : ISimulatedController
                 : DeploymentStatuses.Desired(
                     fresh, newReplicaSet, old, WorkloadFates.Of(fresh.Spec?.Template, options), due, Timestamps.Now()),
             cancellationToken).ConfigureAwait(false);
+        return due ? WorkResult.Done : WorkResult.After(remaining);
     }
 
     /// <summary>The current ReplicaSet keeps its revision unless an older one is current again (a rollback): then it goes on top.</summary>

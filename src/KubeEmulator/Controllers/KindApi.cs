@@ -1,3 +1,4 @@
+using GitOpsOperator.Machinery.Informers;
 using k8s;
 using k8s.Models;
 
@@ -5,7 +6,7 @@ namespace KubeEmulator.Controllers;
 
 /// <summary>The requests a controller makes for one kind: list and watch across namespaces, get, and replace status.</summary>
 internal sealed record KindApi<T>(
-    Func<CancellationToken, Task<ListSnapshot<T>>> List,
+    Func<CancellationToken, Task<ListedObjects<T>>> List,
     Func<string, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType Type, T Object)>> Watch,
     Func<string, string, CancellationToken, Task<T>> Get,
     Func<T, CancellationToken, Task<T>> ReplaceStatus)

@@ -1,3 +1,4 @@
+using GitOpsOperator.Machinery.Informers;
 using k8s;
 using k8s.Models;
 using KubeEmulator.Security.Rbac;
@@ -72,7 +73,7 @@ internal static class KindApis
         (_, name, ct) => client.RbacAuthorizationV1.ReadClusterRoleAsync(name, cancellationToken: ct),
         (o, ct) => client.RbacAuthorizationV1.ReplaceClusterRoleAsync(o, o.Name(), fieldManager: ClusterRoleAggregationController.FieldManager, cancellationToken: ct));
 
-    private static ListSnapshot<T> Snapshot<T, TList>(TList list)
+    private static ListedObjects<T> Snapshot<T, TList>(TList list)
         where T : class
         where TList : IItems<T>, IMetadata<V1ListMeta> =>
         new(list.Items?.ToList() ?? [], list.Metadata?.ResourceVersion ?? "");

@@ -1,3 +1,5 @@
+using GitOpsOperator.Machinery.Informers;
+using GitOpsOperator.Queue;
 using k8s;
 using k8s.Models;
 
@@ -12,10 +14,8 @@ internal sealed class StatusController<T, TStatus> : ISimulatedController
     where T : class, IKubernetesObject<V1ObjectMeta>
     where TStatus : class
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
-
     private readonly Informer<T> informer;
-    private readonly WorkQueue queue = new(TimeProvider.System);
+    private readonly WorkQueue<string> queue;
     private readonly ProgressClock clock;
     private readonly StatusWriter<T, TStatus> writer;
     private readonly Func<T, bool, TStatus?> desired;
@@ -27,7 +27,8 @@ internal sealed class StatusController<T, TStatus> : ISimulatedController
         Func<T, TStatus, T> withStatus,
         Func<T, bool, TStatus?> desired)
     {
-        informer = new Informer<T>(api, OnChange);
+        informer = ControllerInformers.For(api);
+        queue = ControllerQueues.For(typeof(T).Name, ReconcileAsync);
         clock = new ProgressClock(options.ReadyDelay, TimeProvider.System);
         writer = new StatusWriter<T, TStatus>(api, read, withStatus);
         this.desired = desired;
@@ -35,42 +36,31 @@ internal sealed class StatusController<T, TStatus> : ISimulatedController
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var watching = informer.RunAsync(cancellationToken);
+        var watching = informer.RunAsync(OnChange, OnDeleted, cancellationToken);
         var working = WorkAsync(cancellationToken);
         await Task.WhenAll(watching, working).ConfigureAwait(false);
     }
 
-    private void OnChange(T item, bool deleted)
-    {
-        if (deleted)
-        {
-            clock.Forget(item.Metadata);
-            return;
-        }
+    private void OnChange(T? previous, T item) => queue.Add(ObjectKey.Of(item));
 
-        queue.Add(ObjectKey.Of(item));
-    }
+    private void OnDeleted(T item) => clock.Forget(item.Metadata);
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
-        await informer.Synced.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await queue.ProcessAsync(ReconcileAsync, RetryDelay, cancellationToken).ConfigureAwait(false);
+        await informer.WaitUntilSyncedAsync(cancellationToken).ConfigureAwait(false);
+        await queue.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ReconcileAsync(string key, CancellationToken cancellationToken)
+    private async Task<WorkResult> ReconcileAsync(string key, CancellationToken cancellationToken)
     {
-        if (!informer.TryGet(key, out var item) || item.Metadata.DeletionTimestamp is not null)
+        if (informer.Get(key) is not { } item || item.Metadata.DeletionTimestamp is not null)
         {
-            return;
+            return WorkResult.Done;
         }
 
         var remaining = clock.Remaining(item.Metadata);
         var due = remaining == TimeSpan.Zero;
-        if (!due)
-        {
-            queue.AddAfter(key, remaining, cancellationToken);
-        }
-
         await writer.WriteAsync(item, fresh => desired(fresh, due), cancellationToken).ConfigureAwait(false);
+        return due ? WorkResult.Done : WorkResult.After(remaining);
     }
 }

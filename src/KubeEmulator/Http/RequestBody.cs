@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GitOpsOperator.Manifests.Yaml;
 using KubeEmulator.Errors;
 using KubeEmulator.Json;
 using Microsoft.AspNetCore.Http;
@@ -31,7 +32,7 @@ internal static class RequestBody
         var looksLikeJson = trimmed.StartsWith('{') || trimmed.StartsWith('[');
         try
         {
-            return looksLikeJson || !IsYaml(request.ContentType) ? JsonNode.Parse(text) : YamlToJson.Parse(text);
+            return looksLikeJson || !IsYaml(request.ContentType) ? JsonNode.Parse(text) : YamlJson.Convert(text);
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {

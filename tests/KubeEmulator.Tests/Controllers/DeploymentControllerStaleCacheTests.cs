@@ -34,7 +34,7 @@ public sealed class DeploymentControllerStaleCacheTests
             seen => seen.Reads > readsBefore || seen.Creates > 1,
             "the controller to act on the collected ReplicaSet");
         await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        await running;
 
         Assert.Equal(1, cluster.Requests.Count("create", "replicasets"));
         Assert.Empty(await ClusterProbe.ReplicaSetsOfAsync(cluster.Client, "default", "web"));

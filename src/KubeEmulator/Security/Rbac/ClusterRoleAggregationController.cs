@@ -1,3 +1,5 @@
+using GitOpsOperator.Machinery.Informers;
+using GitOpsOperator.Queue;
 using k8s;
 using k8s.Models;
 using KubeEmulator.Controllers;
@@ -13,26 +15,25 @@ internal sealed class ClusterRoleAggregationController : ISimulatedController
     /// <summary>The field manager the real controller writes with.</summary>
     public const string FieldManager = "clusterrole-aggregation-controller";
 
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
-
     private readonly KindApi<V1ClusterRole> api;
     private readonly Informer<V1ClusterRole> roles;
-    private readonly WorkQueue queue = new(TimeProvider.System);
+    private readonly WorkQueue<string> queue;
 
     public ClusterRoleAggregationController(IKubernetes client)
     {
         api = KindApis.ClusterRoles(client);
-        roles = new Informer<V1ClusterRole>(api, OnChange);
+        roles = ControllerInformers.For(api);
+        queue = ControllerQueues.For(nameof(V1ClusterRole), ReconcileAsync);
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var watching = roles.RunAsync(cancellationToken);
+        var watching = roles.RunAsync((_, _) => QueueAggregated(), _ => QueueAggregated(), cancellationToken);
         var working = WorkAsync(cancellationToken);
         await Task.WhenAll(watching, working).ConfigureAwait(false);
     }
 
-    private void OnChange(V1ClusterRole changed, bool deleted)
+    private void QueueAggregated()
     {
         foreach (var role in roles.Items.Where(ClusterRoleAggregation.IsAggregated))
         {
@@ -42,23 +43,24 @@ internal sealed class ClusterRoleAggregationController : ISimulatedController
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
-        await roles.Synced.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await queue.ProcessAsync(ReconcileAsync, RetryDelay, cancellationToken).ConfigureAwait(false);
+        await roles.WaitUntilSyncedAsync(cancellationToken).ConfigureAwait(false);
+        await queue.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ReconcileAsync(string name, CancellationToken cancellationToken)
+    private async Task<WorkResult> ReconcileAsync(string name, CancellationToken cancellationToken)
     {
-        if (!roles.TryGet(name, out var role) || !ClusterRoleAggregation.IsAggregated(role))
+        if (roles.Get("", name) is not { } role || !ClusterRoleAggregation.IsAggregated(role))
         {
-            return;
+            return WorkResult.Done;
         }
 
         var rules = ClusterRoleAggregation.RulesFor(role, roles.Items);
         if (ClusterRoleAggregation.SameRules(rules, role.Rules))
         {
-            return;
+            return WorkResult.Done;
         }
 
         await api.ReplaceStatus(role with { Rules = rules }, cancellationToken).ConfigureAwait(false);
+        return WorkResult.Done;
     }
 }

@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using GitOpsOperator.Machinery.Informers;
 using KubeEmulator.Controllers;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KubeEmulator.Tests.Controllers;
 
-public class InformerTests
+/// <summary>The simulated controllers' kind APIs, read through the shared informer.</summary>
+public class KindListWatchTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -16,7 +19,7 @@ public class InformerTests
     /// <summary>A fake API: lists come from a queue of answers, each watch runs the next script.</summary>
     private sealed class FakeApi
     {
-        public ConcurrentQueue<Func<ListSnapshot<V1ConfigMap>>> Lists { get; } = new();
+        public ConcurrentQueue<Func<ListedObjects<V1ConfigMap>>> Lists { get; } = new();
 
         public ConcurrentQueue<Func<Action<Exception>, IEnumerable<(WatchEventType, V1ConfigMap)>>> Watches { get; } = new();
 
@@ -28,7 +31,7 @@ public class InformerTests
             _ =>
             {
                 Interlocked.Increment(ref ListCalls);
-                return Task.FromResult(Lists.TryDequeue(out var next) ? next() : new ListSnapshot<V1ConfigMap>([], "1"));
+                return Task.FromResult(Lists.TryDequeue(out var next) ? next() : new ListedObjects<V1ConfigMap>([], "1"));
             },
             WatchAsync,
             (_, _, _) => throw new InvalidOperationException("not used"),
@@ -51,6 +54,9 @@ public class InformerTests
         }
     }
 
+    private static Informer<V1ConfigMap> InformerOver(FakeApi fake) =>
+        new(new KindListWatch<V1ConfigMap>(fake.Api), NullLogger.Instance, new InformerOptions { MinBackoff = TimeSpan.FromMilliseconds(10) });
+
     private static async Task Eventually(Func<bool> condition, CancellationToken cancellationToken)
     {
         while (!condition())
@@ -64,20 +70,21 @@ public class InformerTests
     {
         using var cts = new CancellationTokenSource(Patience);
         var fake = new FakeApi();
-        fake.Lists.Enqueue(() => new ListSnapshot<V1ConfigMap>([Map("a", "5")], "5"));
+        fake.Lists.Enqueue(() => new ListedObjects<V1ConfigMap>([Map("a", "5")], "5"));
         fake.Watches.Enqueue(_ => [(WatchEventType.Modified, Map("a", "6")), (WatchEventType.Added, Map("b", "7"))]);
         var seen = new ConcurrentQueue<string>();
-        var informer = new Informer<V1ConfigMap>(fake.Api, (item, deleted) => seen.Enqueue($"{item.Name()}@{item.ResourceVersion()}{(deleted ? " deleted" : "")}"));
+        var informer = InformerOver(fake);
 
-        var running = informer.RunAsync(cts.Token);
+        var running = informer.RunAsync(
+            (_, item) => seen.Enqueue($"{item.Name()}@{item.ResourceVersion()}"), item => seen.Enqueue($"{item.Name()} deleted"), cts.Token);
         await Eventually(() => fake.WatchedFrom.Count == 2, cts.Token);
 
         Assert.Equal(["5", "7"], fake.WatchedFrom);
         Assert.Equal(1, fake.ListCalls);
         Assert.Equal(["a@5", "a@6", "b@7"], seen);
-        Assert.True(informer.TryGet("shop/b", out _));
+        Assert.NotNull(informer.Get("shop", "b"));
         await cts.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        await running;
     }
 
     [Fact]
@@ -85,25 +92,25 @@ public class InformerTests
     {
         using var cts = new CancellationTokenSource(Patience);
         var fake = new FakeApi();
-        fake.Lists.Enqueue(() => new ListSnapshot<V1ConfigMap>([Map("a", "5"), Map("b", "5")], "5"));
-        fake.Lists.Enqueue(() => new ListSnapshot<V1ConfigMap>([Map("a", "5")], "20"));
+        fake.Lists.Enqueue(() => new ListedObjects<V1ConfigMap>([Map("a", "5"), Map("b", "5")], "5"));
+        fake.Lists.Enqueue(() => new ListedObjects<V1ConfigMap>([Map("a", "5")], "20"));
         fake.Watches.Enqueue(onError =>
         {
             onError(new KubernetesException(new V1Status { Code = 410, Reason = "Expired" }));
             return [];
         });
         var seen = new ConcurrentQueue<string>();
-        var informer = new Informer<V1ConfigMap>(fake.Api, (item, deleted) => seen.Enqueue($"{item.Name()}{(deleted ? " deleted" : "")}"));
+        var informer = InformerOver(fake);
 
-        var running = informer.RunAsync(cts.Token);
+        var running = informer.RunAsync((_, item) => seen.Enqueue(item.Name()), item => seen.Enqueue($"{item.Name()} deleted"), cts.Token);
         await Eventually(() => fake.WatchedFrom.Count == 2, cts.Token);
 
         Assert.Equal(2, fake.ListCalls);
         Assert.Equal(["5", "20"], fake.WatchedFrom);
         Assert.Equal(["a", "b", "b deleted"], seen);
-        Assert.False(informer.TryGet("shop/b", out _));
+        Assert.Null(informer.Get("shop", "b"));
         await cts.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        await running;
     }
 
     [Fact]
@@ -112,15 +119,15 @@ public class InformerTests
         using var cts = new CancellationTokenSource(Patience);
         var fake = new FakeApi();
         fake.Lists.Enqueue(() => throw new HttpRequestException("connection refused"));
-        fake.Lists.Enqueue(() => new ListSnapshot<V1ConfigMap>([Map("a", "3")], "3"));
-        var informer = new Informer<V1ConfigMap>(fake.Api, (_, _) => { });
+        fake.Lists.Enqueue(() => new ListedObjects<V1ConfigMap>([Map("a", "3")], "3"));
+        var informer = InformerOver(fake);
 
-        var running = informer.RunAsync(cts.Token);
-        await informer.Synced.WaitAsync(cts.Token);
+        var running = informer.RunAsync((_, _) => { }, _ => { }, cts.Token);
+        await informer.WaitUntilSyncedAsync(cts.Token);
 
         Assert.Equal(2, fake.ListCalls);
-        Assert.True(informer.TryGet("shop/a", out _));
+        Assert.NotNull(informer.Get("shop", "a"));
         await cts.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        await running;
     }
 }
