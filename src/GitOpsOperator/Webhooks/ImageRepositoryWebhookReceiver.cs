@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Net;
 using GitOpsOperator.Api;
 using GitOpsOperator.Controllers.GitRepositories;
 using GitOpsOperator.Hosting;
 using k8s;
 using k8s.Autorest;
-using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +22,6 @@ public sealed partial class ImageRepositoryWebhookReceiver(
     ILogger<ImageRepositoryWebhookReceiver> logger)
 {
     private const string BearerPrefix = "Bearer ";
-    private const string RequestedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     public async Task<WebhookOutcome> ReceiveAsync(string namespaceName, string name, string authorization, CancellationToken cancellationToken)
     {
@@ -92,16 +89,8 @@ public sealed partial class ImageRepositoryWebhookReceiver(
 
     private async Task<WebhookOutcome> RequestScanAsync(string namespaceName, string name, CancellationToken cancellationToken)
     {
-        var requestedAt = time.GetUtcNow().UtcDateTime.ToString(RequestedAtFormat, CultureInfo.InvariantCulture);
-        var annotations = new Dictionary<string, string> { [ReconcileTriggers.RequestedAtAnnotation] = requestedAt };
-        var patch = new V1Patch(KubernetesJson.Serialize(new { metadata = new { annotations } }), V1Patch.PatchType.MergePatch);
-        try
-        {
-            await client.CustomObjects.PatchNamespacedCustomObjectAsync(
-                patch, GitOpsApi.Group, GitOpsApi.Version, namespaceName, GitOpsApi.ImageRepositoryPlural, name,
-                fieldManager: GitOpsApi.FieldManager, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
+        var requestedAt = ReconcileRequest.NewValue(time);
+        if (!await ReconcileRequest.PatchAsync(client, GitOpsApi.ImageRepositoryPlural, namespaceName, name, requestedAt, cancellationToken).ConfigureAwait(false))
         {
             LogRefused(logger, namespaceName, name, "the ImageRepository was deleted");
             return WebhookOutcome.Unauthorized;

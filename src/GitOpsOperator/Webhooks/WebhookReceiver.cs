@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Net;
 using GitOpsOperator.Api;
 using GitOpsOperator.Controllers.GitRepositories;
 using GitOpsOperator.Hosting;
 using k8s;
 using k8s.Autorest;
-using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +25,6 @@ public sealed partial class WebhookReceiver(
     public const string TokenKey = "token";
 
     private const string GitHubEventHeader = "X-GitHub-Event";
-    private const string RequestedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     public async Task<WebhookOutcome> ReceiveAsync(WebhookRequest request, CancellationToken cancellationToken)
     {
@@ -87,7 +84,7 @@ public sealed partial class WebhookReceiver(
             return WebhookOutcome.Pinged;
         }
 
-        var requestedAt = time.GetUtcNow().UtcDateTime.ToString(RequestedAtFormat, CultureInfo.InvariantCulture);
+        var requestedAt = ReconcileRequest.NewValue(time);
         return await RequestReconcileAsync(request, requestedAt, cancellationToken).ConfigureAwait(false);
     }
 
@@ -107,15 +104,7 @@ public sealed partial class WebhookReceiver(
 
     private async Task<WebhookOutcome> RequestReconcileAsync(WebhookRequest request, string requestedAt, CancellationToken cancellationToken)
     {
-        var annotations = new Dictionary<string, string> { [ReconcileTriggers.RequestedAtAnnotation] = requestedAt };
-        var patch = new V1Patch(KubernetesJson.Serialize(new { metadata = new { annotations } }), V1Patch.PatchType.MergePatch);
-        try
-        {
-            await client.CustomObjects.PatchNamespacedCustomObjectAsync(
-                patch, GitOpsApi.Group, GitOpsApi.Version, request.Namespace, GitOpsApi.GitRepositoryPlural, request.Name,
-                fieldManager: GitOpsApi.FieldManager, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
+        if (!await ReconcileRequest.PatchAsync(client, GitOpsApi.GitRepositoryPlural, request.Namespace, request.Name, requestedAt, cancellationToken).ConfigureAwait(false))
         {
             return Refuse(request, "the GitRepository was deleted");
         }
