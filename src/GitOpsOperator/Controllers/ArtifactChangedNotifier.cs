@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace GitOpsOperator.Controllers;
 
 /// <summary>
@@ -9,28 +7,10 @@ namespace GitOpsOperator.Controllers;
 /// </summary>
 public sealed class ArtifactChangedNotifier
 {
-    private ImmutableList<Action<ArtifactChanged>> subscribers = [];
+    private readonly Subscribers<ArtifactChanged> subscribers = new();
 
     /// <summary>Calls <paramref name="subscriber"/> for every change published until the result is disposed.</summary>
-    public IDisposable Subscribe(Action<ArtifactChanged> subscriber)
-    {
-        ArgumentNullException.ThrowIfNull(subscriber);
-        ImmutableInterlocked.Update(ref subscribers, list => list.Add(subscriber));
-        return new Subscription(() => ImmutableInterlocked.Update(ref subscribers, list => list.Remove(subscriber)));
-    }
+    public IDisposable Subscribe(Action<ArtifactChanged> subscriber) => subscribers.Subscribe(subscriber);
 
-    public void Publish(ArtifactChanged change)
-    {
-        foreach (var subscriber in Volatile.Read(ref subscribers))
-        {
-            subscriber(change);
-        }
-    }
-
-    private sealed class Subscription(Action unsubscribe) : IDisposable
-    {
-        private Action? unsubscribe = unsubscribe;
-
-        public void Dispose() => Interlocked.Exchange(ref unsubscribe, null)?.Invoke();
-    }
+    public void Publish(ArtifactChanged change) => subscribers.Publish(change);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 
 namespace GitOpsOperator.Controllers.ImageRepositories;
 
@@ -14,7 +13,7 @@ public sealed record RepositoryTags(string Image, IReadOnlyList<string> Tags);
 public sealed class ScannedTags
 {
     private readonly ConcurrentDictionary<ImageRepositoryKey, RepositoryTags> tags = new();
-    private ImmutableList<Action<ImageRepositoryKey>> subscribers = [];
+    private readonly Subscribers<ImageRepositoryKey> subscribers = new();
 
     public RepositoryTags? Get(ImageRepositoryKey key) => tags.GetValueOrDefault(key);
 
@@ -45,25 +44,7 @@ public sealed class ScannedTags
     }
 
     /// <summary>Calls <paramref name="subscriber"/> for every repository whose tags change until the result is disposed.</summary>
-    public IDisposable Subscribe(Action<ImageRepositoryKey> subscriber)
-    {
-        ArgumentNullException.ThrowIfNull(subscriber);
-        ImmutableInterlocked.Update(ref subscribers, list => list.Add(subscriber));
-        return new Subscription(() => ImmutableInterlocked.Update(ref subscribers, list => list.Remove(subscriber)));
-    }
+    public IDisposable Subscribe(Action<ImageRepositoryKey> subscriber) => subscribers.Subscribe(subscriber);
 
-    private void Publish(ImageRepositoryKey key)
-    {
-        foreach (var subscriber in Volatile.Read(ref subscribers))
-        {
-            subscriber(key);
-        }
-    }
-
-    private sealed class Subscription(Action unsubscribe) : IDisposable
-    {
-        private Action? unsubscribe = unsubscribe;
-
-        public void Dispose() => Interlocked.Exchange(ref unsubscribe, null)?.Invoke();
-    }
+    private void Publish(ImageRepositoryKey key) => subscribers.Publish(key);
 }
