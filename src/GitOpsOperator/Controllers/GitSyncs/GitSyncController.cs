@@ -37,9 +37,10 @@ public sealed class GitSyncController(
     {
         using var client = clients.Create();
         await using var sync = new SyncManager(client, options.Value.Namespace, loggers);
-        var revisions = new RevisionSync(renderer, new ClusterApiScope(sync), sync, writer, events, syncOptions, metrics, time);
+        var tenancy = GitSyncTenancy.From(options.Value);
+        var revisions = new RevisionSync(renderer, new ClusterApiScope(sync), sync, writer, events, syncOptions, tenancy, metrics, time);
         var reconciler = new GitSyncReconciler(
-            informer, sources, states, revisions, sync, writer, events, finalizer, syncOptions, metrics, time, loggers.CreateLogger<GitSyncReconciler>());
+            informer, sources, states, revisions, sync, writer, events, finalizer, syncOptions, tenancy, metrics, time, loggers.CreateLogger<GitSyncReconciler>());
         var queueOptions = new WorkQueueOptions { Name = Kind, Concurrency = options.Value.Concurrency, Metrics = metrics, Abort = term.Lost };
         using var queue = new WorkQueue<GitSyncKey>(reconciler.ReconcileAsync, queueOptions, loggers.CreateLogger<GitSyncController>(), time);
         using var drift = sync.Cache.Subscribe(new DriftWatcher(states, queue.Add).Handle);

@@ -21,6 +21,7 @@ public sealed class RevisionSync(
     SyncStatusWriter writer,
     SyncEvents events,
     GitSyncControllerOptions options,
+    GitSyncTenancy tenancy,
     OperatorMetrics metrics,
     TimeProvider time)
 {
@@ -32,7 +33,7 @@ public sealed class RevisionSync(
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(artifact);
         ArgumentNullException.ThrowIfNull(schedule);
-        var run = new Run(gitSync, state, artifact.Revision, schedule, Now());
+        var run = new Run(gitSync, state, artifact.Revision, schedule, tenancy.WriteAs(gitSync), Now());
         if (current.ObservedGeneration != run.Generation)
         {
             var progressing = SyncStatus.Progressing(current, run.Generation, $"reconciling revision {run.Revision}", run.Started);
@@ -87,6 +88,7 @@ public sealed class RevisionSync(
                 current = await writer.WriteIfChangedAsync(run.GitSync, run.State, current, current with { Inventory = InventoryMapping.ToStatus(planned) }, token)
                     .ConfigureAwait(false),
             BeforeWrite = hooks.Pre.Count == 0 ? null : token => RunHooksAsync(run, hooks.Pre, token),
+            WriteAs = run.WriteAs,
         };
         run.State.LastSynced = null;
         var result = await SyncHoldingDriftAsync(run.State, request, cancellationToken).ConfigureAwait(false);
@@ -193,7 +195,7 @@ public sealed class RevisionSync(
     private async Task<SyncFailure?> RunHooksAsync(Run run, IReadOnlyList<ChartHook> hooks, CancellationToken cancellationToken)
     {
         var left = run.Schedule.Timeout - (Now() - run.Started);
-        var outcome = await sync.RunHooksAsync(hooks, run.Owner, left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        var outcome = await sync.RunHooksAsync(hooks, run.Owner, left > TimeSpan.Zero ? left : TimeSpan.Zero, run.WriteAs, cancellationToken).ConfigureAwait(false);
         return outcome.Failure;
     }
 
@@ -207,7 +209,7 @@ public sealed class RevisionSync(
 
     private DateTimeOffset Now() => WholeSeconds.Of(time.GetUtcNow());
 
-    private sealed record Run(GitSync GitSync, GitSyncState State, string Revision, SyncSchedule Schedule, DateTimeOffset Started)
+    private sealed record Run(GitSync GitSync, GitSyncState State, string Revision, SyncSchedule Schedule, WriteIdentity? WriteAs, DateTimeOffset Started)
     {
         public long Generation => GitSync.Metadata.Generation ?? 0;
 
