@@ -42,9 +42,10 @@ public sealed class GitSyncController(
         using var client = clients.Create();
         await using var sync = new SyncManager(client, options.Value.Namespace, loggers);
         await using var targets = new SyncTargets(sync, secrets, clients, options.Value.Namespace, loggers);
-        var revisions = new RevisionSync(renderer, writer, events, syncOptions, metrics, time);
+        var tenancy = GitSyncTenancy.From(options.Value);
+        var revisions = new RevisionSync(renderer, writer, events, syncOptions, tenancy, metrics, time);
         var reconciler = new GitSyncReconciler(
-            informer, sources, states, revisions, targets, writer, events, finalizer, syncOptions, metrics, time, loggers.CreateLogger<GitSyncReconciler>());
+            informer, sources, states, revisions, targets, writer, events, finalizer, syncOptions, tenancy, metrics, time, loggers.CreateLogger<GitSyncReconciler>());
         var queueOptions = new WorkQueueOptions { Name = Kind, Concurrency = options.Value.Concurrency, Metrics = metrics, Abort = term.Lost };
         using var queue = new WorkQueue<GitSyncKey>(reconciler.ReconcileAsync, queueOptions, loggers.CreateLogger<GitSyncController>(), time);
         using var drift = targets.Subscribe(new DriftWatcher(states, queue.Add).Handle);

@@ -24,6 +24,7 @@ public sealed partial class GitSyncReconciler(
     SyncEvents events,
     GitSyncFinalizer finalizer,
     GitSyncControllerOptions options,
+    GitSyncTenancy tenancy,
     OperatorMetrics metrics,
     TimeProvider time,
     ILogger<GitSyncReconciler> logger)
@@ -57,6 +58,12 @@ public sealed partial class GitSyncReconciler(
         if (!SyncSchedule.TryRead(gitSync.Spec, out var schedule, out var invalid))
         {
             await BlockedAsync(gitSync, state, current, Reasons.InvalidSpec, invalid, cancellationToken).ConfigureAwait(false);
+            return (WorkResult.Done, null);
+        }
+
+        if (tenancy.RefusedReference(gitSync) is { } refused)
+        {
+            await StalledAsync(gitSync, state, current, Reasons.AccessDenied, refused, cancellationToken).ConfigureAwait(false);
             return (WorkResult.Done, null);
         }
 
@@ -110,7 +117,8 @@ public sealed partial class GitSyncReconciler(
             }
 
             var owner = new GitSyncOwner(gitSync.Metadata.NamespaceProperty ?? "", gitSync.Metadata.Name ?? "");
-            var pruned = await target.Sync.PruneAsync(records, owner, new SyncOptions { Parallelism = options.SyncParallelism, Prune = true }, cancellationToken).ConfigureAwait(false);
+            var pruneOptions = new SyncOptions { Parallelism = options.SyncParallelism, Prune = true };
+            var pruned = await target.Sync.PruneAsync(records, owner, pruneOptions, tenancy.WriteAs(gitSync), cancellationToken).ConfigureAwait(false);
             metrics.ObjectsPruned(pruned.Changes.Count(c => c.Action == ChangeAction.Pruned));
             if (pruned.Failures.Count > 0)
             {
@@ -135,6 +143,13 @@ public sealed partial class GitSyncReconciler(
         var blocked = SyncStatus.Blocked(current, reason, message, gitSync.Metadata.Generation ?? 0, GitSyncTriggers.RequestedAt(gitSync), Now());
         await writer.WriteIfChangedAsync(gitSync, state, current, blocked, cancellationToken).ConfigureAwait(false);
         await events.FailedAsync(gitSync, current, blocked, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StalledAsync(GitSync gitSync, GitSyncState state, GitSyncStatus current, string reason, string message, CancellationToken cancellationToken)
+    {
+        var stalled = SyncStatus.Stalled(current, reason, message, gitSync.Metadata.Generation ?? 0, GitSyncTriggers.RequestedAt(gitSync), Now());
+        await writer.WriteIfChangedAsync(gitSync, state, current, stalled, cancellationToken).ConfigureAwait(false);
+        await events.FailedAsync(gitSync, current, stalled, null, cancellationToken).ConfigureAwait(false);
     }
 
     private DateTimeOffset Now() => WholeSeconds.Of(time.GetUtcNow());

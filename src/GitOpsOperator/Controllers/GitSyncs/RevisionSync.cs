@@ -21,6 +21,7 @@ public sealed class RevisionSync(
     SyncStatusWriter writer,
     SyncEvents events,
     GitSyncControllerOptions options,
+    GitSyncTenancy tenancy,
     OperatorMetrics metrics,
     TimeProvider time)
 {
@@ -33,7 +34,7 @@ public sealed class RevisionSync(
         ArgumentNullException.ThrowIfNull(artifact);
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(target);
-        var run = new Run(gitSync, state, artifact.Revision, schedule, target, Now());
+        var run = new Run(gitSync, state, artifact.Revision, schedule, target, tenancy.WriteAs(gitSync), Now());
         if (current.ObservedGeneration != run.Generation)
         {
             var progressing = SyncStatus.Progressing(current, run.Generation, $"reconciling revision {run.Revision}", run.Started);
@@ -88,6 +89,7 @@ public sealed class RevisionSync(
                 current = await writer.WriteIfChangedAsync(run.GitSync, run.State, current, current with { Inventory = InventoryMapping.ToStatus(planned) }, token)
                     .ConfigureAwait(false),
             BeforeWrite = hooks.Pre.Count == 0 ? null : token => RunHooksAsync(run, hooks.Pre, token),
+            WriteAs = run.WriteAs,
         };
         run.State.LastSynced = null;
         var result = await SyncHoldingDriftAsync(run, request, cancellationToken).ConfigureAwait(false);
@@ -195,7 +197,7 @@ public sealed class RevisionSync(
     private async Task<SyncFailure?> RunHooksAsync(Run run, IReadOnlyList<ChartHook> hooks, CancellationToken cancellationToken)
     {
         var left = run.Schedule.Timeout - (Now() - run.Started);
-        var outcome = await run.Target.Sync.RunHooksAsync(hooks, run.Owner, left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        var outcome = await run.Target.Sync.RunHooksAsync(hooks, run.Owner, left > TimeSpan.Zero ? left : TimeSpan.Zero, run.WriteAs, cancellationToken).ConfigureAwait(false);
         return outcome.Failure;
     }
 
@@ -209,7 +211,7 @@ public sealed class RevisionSync(
 
     private DateTimeOffset Now() => WholeSeconds.Of(time.GetUtcNow());
 
-    private sealed record Run(GitSync GitSync, GitSyncState State, string Revision, SyncSchedule Schedule, SyncTarget Target, DateTimeOffset Started)
+    private sealed record Run(GitSync GitSync, GitSyncState State, string Revision, SyncSchedule Schedule, SyncTarget Target, WriteIdentity? WriteAs, DateTimeOffset Started)
     {
         public long Generation => GitSync.Metadata.Generation ?? 0;
 
