@@ -13,12 +13,16 @@ namespace GitOpsOperator.Tests.Tenancy;
 /// Two clusters. The home emulator runs the operator as a process (its JSON log collected) with a GitRepository of a
 /// git daemon's origin. The remote emulator serves --tls and enforces RBAC: its ServiceAccount "deployer" may manage
 /// ConfigMaps in gitops-system and nothing else; a kubeconfig with that ServiceAccount's token (<c>kubectl create
-/// token</c>) and the remote's CA is in the home Secret <see cref="KubeconfigSecret"/>.
+/// token</c>) and the remote's CA is in the home Secret <see cref="KubeconfigSecret"/>. "deployer" may impersonate the
+/// remote's ServiceAccount <see cref="Tenant"/>.
 /// </summary>
 public sealed class RemoteClusterFixture : IAsyncLifetime
 {
     public const string Namespace = ClusterWithCrds.Namespace;
     public const string KubeconfigSecret = "remote-kubeconfig";
+
+    /// <summary>A ServiceAccount of the remote cluster only, which may manage ConfigMaps in gitops-system there.</summary>
+    public const string Tenant = "team";
     private const string Origin = "config";
 
     private const string DeployerRights = $$"""
@@ -35,12 +39,29 @@ public sealed class RemoteClusterFixture : IAsyncLifetime
         metadata: { name: deployer, namespace: {{Namespace}} }
         rules:
           - { apiGroups: [""], resources: [configmaps], verbs: [get, list, watch, create, update, patch, delete] }
+          - { apiGroups: [""], resources: [serviceaccounts], verbs: [get, impersonate] }
         ---
         apiVersion: rbac.authorization.k8s.io/v1
         kind: RoleBinding
         metadata: { name: deployer, namespace: {{Namespace}} }
         roleRef: { apiGroup: rbac.authorization.k8s.io, kind: Role, name: deployer }
         subjects: [{ kind: ServiceAccount, name: deployer, namespace: {{Namespace}} }]
+        ---
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: { name: {{Tenant}}, namespace: {{Namespace}} }
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: { name: {{Tenant}}, namespace: {{Namespace}} }
+        rules:
+          - { apiGroups: [""], resources: [configmaps], verbs: [get, list, watch, create, update, patch, delete] }
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: { name: {{Tenant}}, namespace: {{Namespace}} }
+        roleRef: { apiGroup: rbac.authorization.k8s.io, kind: Role, name: {{Tenant}} }
+        subjects: [{ kind: ServiceAccount, name: {{Tenant}}, namespace: {{Namespace}} }]
         """;
 
     private readonly string root = Path.Combine(Path.GetTempPath(), $"remote-clusters-{Guid.NewGuid():N}");
@@ -62,7 +83,7 @@ public sealed class RemoteClusterFixture : IAsyncLifetime
     /// <summary>The path of the remote's kubeconfig holding <see cref="Token"/>.</summary>
     public string DeployerKubeconfig { get; private set; } = "";
 
-    /// <summary>The revision of main: apps/remote and apps/late each hold one ConfigMap in gitops-system.</summary>
+    /// <summary>The revision of main: apps/remote, apps/late and apps/tenant each hold one ConfigMap in gitops-system.</summary>
     public string Revision { get; private set; } = "";
 
     public async Task InitializeAsync()
@@ -79,7 +100,8 @@ public sealed class RemoteClusterFixture : IAsyncLifetime
         var origin = await OriginRepo.CreateAsync(served, Path.Combine(root, "scratch"), Origin);
         daemon = await GitDaemon.StartAsync(served);
         var clone = await WorkingClone.CreateAsync(origin.GitDir, Path.Combine(root, "clone"));
-        var sha = await clone.CommitAsync("Two apps", ("apps/remote/settings.yaml", ConfigMap("remote-settings")), ("apps/late/settings.yaml", ConfigMap("late-settings")));
+        var sha = await clone.CommitAsync("Three apps", ("apps/remote/settings.yaml", ConfigMap("remote-settings")), ("apps/late/settings.yaml", ConfigMap("late-settings")),
+            ("apps/tenant/settings.yaml", ConfigMap("tenant-settings")));
         await clone.PushAsync();
         Revision = GitOpsCluster.Revision(sha);
         await Kubectl.SucceedAsync(

@@ -37,6 +37,20 @@ public sealed class RemoteClusterTests(RemoteClusterFixture clusters) : IClassFi
     }
 
     [Fact]
+    public async Task With_serviceAccountName_the_writes_on_the_remote_cluster_are_made_as_that_ServiceAccount_of_the_remote()
+    {
+        await clusters.ApplyGitSyncAsync(
+            "remote-tenant", "./apps/tenant",
+            $"  serviceAccountName: {RemoteClusterFixture.Tenant}\n  kubeConfig: {{ secretRef: {{ name: {RemoteClusterFixture.KubeconfigSecret}, key: value }} }}\n");
+        await clusters.WaitForGitSyncAsync("remote-tenant", s => s.IsReadyAt(clusters.Revision), "Ready in the home cluster");
+
+        await clusters.RemoteKubectlAsync("get", "configmap", "tenant-settings", "-n", Namespace);
+        var tenant = $"system:serviceaccount:{Namespace}:{RemoteClusterFixture.Tenant}";
+        Assert.True(clusters.Remote.Requests.CountBy(tenant, "patch", "configmaps", Namespace, dryRun: true) > 0, "the server dry-run came as the remote ServiceAccount");
+        Assert.True(clusters.Remote.Requests.CountBy(tenant, "patch", "configmaps", Namespace, dryRun: false) > 0, "the apply came as the remote ServiceAccount");
+    }
+
+    [Fact]
     public async Task Each_unusable_kubeConfig_gets_its_reason_with_nothing_applied_and_a_Secret_that_appears_later_is_used()
     {
         await clusters.HomeKubectlWithInputAsync(UnusableSecrets(clusters.Token), "apply", "-f", "-");

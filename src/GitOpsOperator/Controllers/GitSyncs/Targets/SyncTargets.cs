@@ -26,6 +26,7 @@ public sealed partial class SyncTargets : IAsyncDisposable
     private readonly ILoggerFactory loggers;
     private readonly ILogger logger;
     private readonly IDisposable homeSubscription;
+    private readonly TargetResolution atHome;
     private readonly Lock gate = new();
     private readonly Dictionary<string, RemoteCluster> remotes = new(StringComparer.Ordinal);
     private readonly Dictionary<GitSyncKey, RemoteCluster> bound = [];
@@ -37,6 +38,7 @@ public sealed partial class SyncTargets : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(home);
         ArgumentNullException.ThrowIfNull(loggers);
         Home = SyncTarget.For(home);
+        atHome = TargetResolution.Found(Home);
         this.secrets = secrets;
         this.clients = clients;
         this.watchedNamespace = watchedNamespace;
@@ -76,7 +78,7 @@ public sealed partial class SyncTargets : IAsyncDisposable
         if (gitSync.Spec.KubeConfig is not { } reference)
         {
             Release(key);
-            return TargetResolution.Found(Home);
+            return atHome;
         }
 
         var (kubeconfig, problem) = await ReadAsync(key.Namespace, reference.SecretRef, cancellationToken).ConfigureAwait(false);
@@ -105,15 +107,16 @@ public sealed partial class SyncTargets : IAsyncDisposable
     {
         homeSubscription.Dispose();
         List<Task> pending;
+        List<RemoteCluster> open;
         lock (gate)
         {
-            pending = [.. closing, .. remotes.Values.Select(r => r.DisposeAsync().AsTask())];
+            (pending, open) = ([.. closing], [.. remotes.Values]);
             remotes.Clear();
             bound.Clear();
             closing.Clear();
         }
 
-        await Task.WhenAll(pending).ConfigureAwait(false);
+        await Task.WhenAll([.. pending, .. open.Select(r => r.DisposeAsync().AsTask())]).ConfigureAwait(false);
     }
 
     private async Task<(RemoteKubeconfig? Kubeconfig, string? Problem)> ReadAsync(string @namespace, SecretKeyReference reference, CancellationToken cancellationToken)
@@ -168,7 +171,7 @@ public sealed partial class SyncTargets : IAsyncDisposable
 
         remotes.Remove(remote.Hash);
         closing.RemoveAll(t => t.IsCompleted);
-        closing.Add(remote.DisposeAsync().AsTask());
+        closing.Add(Task.Run(() => remote.DisposeAsync().AsTask()));
         LogClosed(logger, key.Namespace, key.Name, remotes.Count);
     }
 
