@@ -122,6 +122,13 @@ public sealed partial class SyncManager : IAsyncDisposable
         return failure is null ? resource?.Namespaced : null;
     }
 
+    /// <summary>Null when the API server answers an authenticated request (GET /version), else why not.</summary>
+    public async Task<string?> ReachAsync(CancellationToken cancellationToken)
+    {
+        var answer = await api.SendAsync(HttpMethod.Get, "version", null, null, cancellationToken);
+        return answer.IsSuccess ? null : answer.Message;
+    }
+
     public ValueTask DisposeAsync() => Cache.DisposeAsync();
 
     private static bool IsFirstStage(ObjectIdentity id) =>

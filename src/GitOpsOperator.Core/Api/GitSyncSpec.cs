@@ -51,4 +51,9 @@ public sealed record GitSyncSpec
     [JsonPropertyName("serviceAccountName")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ServiceAccountName { get; init; }
+
+    /// <summary>The kubeconfig of another cluster to apply into; null means the operator's own cluster.</summary>
+    [JsonPropertyName("kubeConfig")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public KubeConfigReference? KubeConfig { get; init; }
 }
