@@ -52,4 +52,10 @@ public sealed record OperatorOptions
 
     /// <summary>How often the leader renews and the others try to acquire.</summary>
     public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>GitSyncs without spec.serviceAccountName write as this ServiceAccount of their own namespace.</summary>
+    public string? DefaultServiceAccount { get; init; }
+
+    /// <summary>A GitSync's sourceRef or dependsOn in another namespace is AccessDenied.</summary>
+    public bool NoCrossNamespaceRefs { get; init; }
 }

@@ -67,6 +67,30 @@ public sealed class ChartRightsTests(ChartRightsCluster fixture) : IClassFixture
         Assert.Contains("NotFound", (await fixture.TryKubectlAsync("get", "service", "web", "-n", ns)).Errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Tenancy_values_let_the_operator_impersonate_service_accounts_of_the_tenant_namespaces_only_and_pass_the_flags()
+    {
+        const string tenant = "tenant-a";
+        const string tenantsOperator = "system:serviceaccount:tenants-system:tenants-gitops-operator";
+        await fixture.KubectlAsync("create", "namespace", tenant);
+
+        await fixture.InstallReleaseAsync(
+            "tenants", "tenants-system",
+            "tenancy.impersonate=true", $"tenancy.namespaces=[\"{tenant}\"]", "tenancy.defaultServiceAccount=\"deployer\"", "tenancy.noCrossNamespaceRefs=true");
+
+        Assert.Equal("yes", await CanIAsync("impersonate", "serviceaccounts", "-n", tenant, "--as", tenantsOperator));
+        Assert.Equal("yes", await CanIAsync("get", "serviceaccounts", "-n", tenant, "--as", tenantsOperator));
+        Assert.Equal("no", await CanIAsync("impersonate", "serviceaccounts", "-n", "kube-system", "--as", tenantsOperator));
+        Assert.Equal("no", await CanIAsync("impersonate", "serviceaccounts", "-n", tenant, "--as", ClusterWideOperator));
+        Assert.Equal("no", await CanIAsync("impersonate", "serviceaccounts", "--all-namespaces", "--as", ClusterWideOperator));
+        var args = await fixture.KubectlAsync(
+            "get", "deployment", "tenants-gitops-operator", "-n", "tenants-system", "-o", "jsonpath={.spec.template.spec.containers[0].args[*]}");
+        Assert.Contains("--default-service-account=deployer", args.Split(' '));
+        Assert.Contains("--no-cross-namespace-refs", args.Split(' '));
+    }
+
+    private async Task<string> CanIAsync(params string[] args) => (await fixture.TryKubectlAsync(["auth", "can-i", .. args])).Output.Trim();
+
     private static string ConfigMap(string name, string ns, string value) =>
         $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\n  namespace: {ns}\ndata:\n  value: \"{value}\"\n";
 
