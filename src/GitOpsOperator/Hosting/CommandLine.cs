@@ -49,9 +49,10 @@ public static class CommandLine
           --lease-namespace NS     its namespace (default: POD_NAMESPACE, then --namespace, then default)
           --helm-binary PATH       the helm that renders charts (default: helm, looked up on PATH)
           --default-service-account NAME
-                                   GitSyncs without spec.serviceAccountName write as this ServiceAccount of their namespace
+                                   GitSyncs without spec.serviceAccountName write as this ServiceAccount
+                                   of their own namespace (default: the operator's own identity)
           --no-cross-namespace-refs
-                                   refuse a sourceRef or dependsOn in another namespace (AccessDenied)
+                                   refuse GitSyncs whose sourceRef or dependsOn names another namespace
           -h, --help               show this help and exit
 
         Every option can also be set in appsettings.json (section "Operator") or the environment,

@@ -53,9 +53,9 @@ public sealed record OperatorOptions
     /// <summary>How often the leader renews and the others try to acquire.</summary>
     public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>GitSyncs without spec.serviceAccountName write as this ServiceAccount of their own namespace.</summary>
+    /// <summary>The ServiceAccount (in its own namespace) a GitSync without spec.serviceAccountName writes as; the operator itself when unset.</summary>
     public string? DefaultServiceAccount { get; init; }
 
-    /// <summary>A GitSync's sourceRef or dependsOn in another namespace is AccessDenied.</summary>
+    /// <summary>Refuse (AccessDenied, Stalled) a GitSync whose sourceRef or dependsOn names another namespace.</summary>
     public bool NoCrossNamespaceRefs { get; init; }
 }
