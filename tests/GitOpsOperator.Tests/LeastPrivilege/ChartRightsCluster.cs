@@ -73,10 +73,13 @@ public sealed class ChartRightsCluster : IAsyncLifetime
         return Cluster.WriteKubeconfig($"{releaseNamespace}-operator", token.Trim());
     }
 
-    /// <summary>Starts the operator with this kubeconfig (and --namespace when given); stopped when disposed.</summary>
-    public async Task<IAsyncDisposable> StartOperatorAsync(string kubeconfig, string? watchedNamespace = null)
+    /// <summary>Starts the operator with this kubeconfig (and --namespace, --default-service-account when given); stopped when disposed.</summary>
+    public async Task<IAsyncDisposable> StartOperatorAsync(string kubeconfig, string? watchedNamespace = null, string? defaultServiceAccount = null)
     {
-        var options = new OperatorOptions { HttpPort = 0, HttpAddress = "127.0.0.1", Namespace = watchedNamespace };
+        var options = new OperatorOptions
+        {
+            HttpPort = 0, HttpAddress = "127.0.0.1", Namespace = watchedNamespace, DefaultServiceAccount = defaultServiceAccount,
+        };
         var settings = new Dictionary<string, string?> { ["Operator:GitCacheDirectory"] = Path.Combine(root, $"cache-{Guid.NewGuid():N}") };
         var host = OperatorHost.Build(settings, options, KubernetesConnection.Resolve(kubeconfig));
         await host.StartAsync();
@@ -121,6 +124,8 @@ public sealed class ChartRightsCluster : IAsyncLifetime
 
     public Task<string> KubectlAsync(params string[] args) => Kubectl.SucceedAsync(AdminKubeconfig, null, args);
 
+    public Task KubectlWithInputAsync(string input, params string[] args) => Kubectl.SucceedAsync(AdminKubeconfig, input, args);
+
     internal Task<Kubectl.Result> TryKubectlAsync(params string[] args) => Kubectl.RunAsync(AdminKubeconfig, null, args);
 
     public async Task DisposeAsync()
@@ -145,7 +150,6 @@ public sealed class ChartRightsCluster : IAsyncLifetime
 
     private WorkingClone Clone => clone ?? throw new InvalidOperationException("the fixture has not started");
 
-    private Task KubectlWithInputAsync(string input, params string[] args) => Kubectl.SucceedAsync(AdminKubeconfig, input, args);
 
     private sealed class RunningOperator(IHost host) : IAsyncDisposable
     {
