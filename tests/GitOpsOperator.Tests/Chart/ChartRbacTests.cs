@@ -19,6 +19,8 @@ public sealed class ChartRbacTests
         new(",events.k8s.io", "events", "create,patch"),
     ];
 
+    private static readonly PolicyRule ImpersonateRule = new("", "serviceaccounts", "get,impersonate");
+
     [Fact]
     public void Values_yaml_documents_that_nothing_beyond_the_operators_own_needs_is_granted_by_default()
     {
@@ -34,6 +36,7 @@ public sealed class ChartRbacTests
         var chart = await Helm.TemplateAsync();
 
         Assert.DoesNotContain(chart.Rules(), r => r.Rule.IsWildcard);
+        Assert.DoesNotContain(chart.Rules(), r => r.Rule.Verbs.Split(',').Contains("impersonate"));
         Assert.Equal(OperatorRules, chart.Single("ClusterRole", Name)["rules"]!.AsArray().Select(r => PolicyRule.From(r!.AsObject())));
         Assert.Equal(
             [new PolicyRule("coordination.k8s.io", "leases", "create,get,patch,update")],
@@ -134,6 +137,39 @@ public sealed class ChartRbacTests
         Assert.Equal(expected, namespaced.Single("Role", $"{Name}-read")["rules"]!.AsArray().Select(r => PolicyRule.From(r!.AsObject())));
         Assert.Equal("apps", (string?)namespaced.Single("RoleBinding", $"{Name}-read")["metadata"]!["namespace"]);
         Assert.Empty(namespaced.OfKind("ClusterRole", "ClusterRoleBinding"));
+    }
+
+    [Fact]
+    public async Task Impersonation_in_tenant_namespaces_is_a_role_in_each_and_nothing_cluster_wide()
+    {
+        var chart = await Helm.TemplateAsync("tenancy.impersonate=true", "tenancy.namespaces={team-a,team-b}");
+
+        Assert.DoesNotContain(chart.Rules(), r => (string?)r.Role["kind"] == "ClusterRole" && r.Rule.Resources.Contains("serviceaccounts", StringComparison.Ordinal));
+        Assert.Equal(["team-a", "team-b"], chart.OfKind("Role").Where(r => (string?)r["metadata"]!["name"] == $"{Name}-impersonate").Select(r => (string?)r["metadata"]!["namespace"]));
+        Assert.All(chart.OfKind("Role").Where(r => (string?)r["metadata"]!["name"] == $"{Name}-impersonate"), role =>
+            Assert.Equal([ImpersonateRule], role["rules"]!.AsArray().Select(r => PolicyRule.From(r!.AsObject()))));
+        Assert.Equal(["team-a", "team-b"], chart.OfKind("RoleBinding").Where(b => (string?)b["roleRef"]!["name"] == $"{Name}-impersonate").Select(b => (string?)b["metadata"]!["namespace"]));
+    }
+
+    [Fact]
+    public async Task Impersonation_without_tenant_namespaces_is_cluster_wide_or_in_the_watched_namespace()
+    {
+        var clusterWide = await Helm.TemplateAsync("tenancy.impersonate=true");
+        var watched = await Helm.TemplateAsync("tenancy.impersonate=true", "watchNamespace=apps");
+
+        Assert.Equal([ImpersonateRule], clusterWide.Single("ClusterRole", $"{Name}-impersonate")["rules"]!.AsArray().Select(r => PolicyRule.From(r!.AsObject())));
+        Assert.Equal($"{Name}-impersonate", (string?)clusterWide.Single("ClusterRoleBinding", $"{Name}-impersonate")["roleRef"]!["name"]);
+        Assert.Equal("apps", (string?)watched.Single("Role", $"{Name}-impersonate")["metadata"]!["namespace"]);
+        Assert.Empty(watched.OfKind("ClusterRole", "ClusterRoleBinding"));
+    }
+
+    [Fact]
+    public async Task A_default_service_account_without_impersonation_is_refused()
+    {
+        var result = await Helm.RunAsync(["template", Name, Helm.ChartPath, "--set", "tenancy.defaultServiceAccount=deployer"]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("tenancy.defaultServiceAccount needs tenancy.impersonate", result.Errors, StringComparison.Ordinal);
     }
 
     private static IEnumerable<string> RoleNames(RenderedChart chart) =>

@@ -1,4 +1,5 @@
 using GitOpsOperator.Conditions;
+using GitOpsOperator.Hosting;
 using GitOpsOperator.Tests.EndToEnd;
 
 namespace GitOpsOperator.Tests.LeastPrivilege;
@@ -6,7 +7,8 @@ namespace GitOpsOperator.Tests.LeastPrivilege;
 /// <summary>
 /// The operator under exactly the rights the chart grants (its ServiceAccount's token on an RBAC-enforcing
 /// emulator): it syncs what rbac.applyPermissions allows, cluster-wide or in its watchNamespace, and a GitSync
-/// needing a right the chart does not give is AccessDenied naming it, with nothing of that revision written.
+/// needing a right the chart does not give is AccessDenied naming it, with nothing of that revision written. With the
+/// tenancy values it may impersonate the ServiceAccounts of the tenant namespaces, and only those.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class ChartRightsTests(ChartRightsCluster fixture) : IClassFixture<ChartRightsCluster>
@@ -67,8 +69,90 @@ public sealed class ChartRightsTests(ChartRightsCluster fixture) : IClassFixture
         Assert.Contains("NotFound", (await fixture.TryKubectlAsync("get", "service", "web", "-n", ns)).Errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Tenancy_values_let_the_operator_impersonate_service_accounts_of_the_tenant_namespaces_only_and_pass_the_flags()
+    {
+        const string tenant = "tenant-a";
+        const string tenantsOperator = "system:serviceaccount:tenants-system:tenants-gitops-operator";
+        await fixture.KubectlAsync("create", "namespace", tenant);
+
+        await fixture.InstallReleaseAsync(
+            "tenants", "tenants-system",
+            "tenancy.impersonate=true", $"tenancy.namespaces=[\"{tenant}\"]", "tenancy.defaultServiceAccount=\"deployer\"", "tenancy.noCrossNamespaceRefs=true");
+
+        Assert.Equal("yes", await CanIAsync("impersonate", "serviceaccounts", "-n", tenant, "--as", tenantsOperator));
+        Assert.Equal("yes", await CanIAsync("get", "serviceaccounts", "-n", tenant, "--as", tenantsOperator));
+        Assert.Equal("no", await CanIAsync("impersonate", "serviceaccounts", "-n", "kube-system", "--as", tenantsOperator));
+        Assert.Equal("no", await CanIAsync("impersonate", "serviceaccounts", "-n", tenant, "--as", ClusterWideOperator));
+        Assert.Equal("no", await CanIAsync("impersonate", "serviceaccounts", "--all-namespaces", "--as", ClusterWideOperator));
+        var args = await fixture.KubectlAsync(
+            "get", "deployment", "tenants-gitops-operator", "-n", "tenants-system", "-o", "jsonpath={.spec.template.spec.containers[0].args[*]}");
+        Assert.Contains("--default-service-account=deployer", args.Split(' '));
+        Assert.Contains("--no-cross-namespace-refs", args.Split(' '));
+    }
+
+    [Fact]
+    public async Task With_the_charts_tenancy_rights_the_operator_writes_as_tenant_service_accounts_in_the_tenant_namespaces_only()
+    {
+        const string tenant = "tenant-b";
+        const string outsider = "tenant-c";
+        const string impersonatingOperator = "system:serviceaccount:impersonating-system:impersonating-gitops-operator";
+        foreach (var ns in new[] { tenant, outsider })
+        {
+            await fixture.KubectlAsync("create", "namespace", ns);
+            await fixture.KubectlWithInputAsync(ConfigMapDeployer(ns), "apply", "-f", "-");
+        }
+
+        var kubeconfig = await fixture.InstallReleaseAsync(
+            "impersonating", "impersonating-system",
+            "tenancy.impersonate=true", $"tenancy.namespaces=[\"{tenant}\"]", "tenancy.defaultServiceAccount=\"deployer\"",
+            """rbac.readPermissions=[{"resources":["configmaps"]}]""");
+        var sha = await fixture.PushAsync(
+            "tenant settings",
+            ($"apps/{tenant}/settings.yaml", ConfigMap("settings", tenant, "b")),
+            ($"apps/{outsider}/settings.yaml", ConfigMap("settings", outsider, "c")));
+        await using var running = await fixture.StartOperatorAsync(kubeconfig, new OperatorOptions { DefaultServiceAccount = "deployer" });
+
+        await fixture.ApplySourceAndSyncAsync(tenant, "settings", $"./apps/{tenant}");
+        await fixture.ApplySourceAndSyncAsync(outsider, "settings", $"./apps/{outsider}");
+        await fixture.WaitForGitSyncAsync(tenant, "settings", s => s.IsReadyAt(GitOpsCluster.Revision(sha)), "Ready at the pushed commit");
+        var refused = await fixture.WaitForGitSyncAsync(
+            outsider, "settings", s => s.IsFailingAt(Reasons.AccessDenied, GitOpsCluster.Revision(sha)), "AccessDenied");
+
+        Assert.Equal("no", await CanIAsync("create", "configmaps", "-n", tenant, "--as", impersonatingOperator));
+        Assert.Equal("b", await fixture.KubectlAsync("get", "configmap", "settings", "-n", tenant, "-o", "jsonpath={.data.value}"));
+        Assert.Contains(
+            $"User \"{impersonatingOperator}\" cannot get resource \"serviceaccounts\" in API group \"\" in the namespace \"{outsider}\"",
+            refused.Ready()!.Message, StringComparison.Ordinal);
+        Assert.Contains("NotFound", (await fixture.TryKubectlAsync("get", "configmap", "settings", "-n", outsider)).Errors, StringComparison.Ordinal);
+    }
+
+    private async Task<string> CanIAsync(params string[] args) => (await fixture.TryKubectlAsync(["auth", "can-i", .. args])).Output.Trim();
+
     private static string ConfigMap(string name, string ns, string value) =>
         $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\n  namespace: {ns}\ndata:\n  value: \"{value}\"\n";
+
+    /// <summary>The ServiceAccount "deployer" of the namespace, which may apply and prune ConfigMaps there.</summary>
+    private static string ConfigMapDeployer(string ns) =>
+        $$"""
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: { name: deployer, namespace: {{ns}} }
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: { name: deployer, namespace: {{ns}} }
+        rules:
+          - apiGroups: [""]
+            resources: ["configmaps"]
+            verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: { name: deployer, namespace: {{ns}} }
+        roleRef: { apiGroup: rbac.authorization.k8s.io, kind: Role, name: deployer }
+        subjects: [ { kind: ServiceAccount, name: deployer, namespace: {{ns}} } ]
+        """;
 
     private static string Service(string name, string ns) =>
         $"apiVersion: v1\nkind: Service\nmetadata:\n  name: {name}\n  namespace: {ns}\nspec:\n  selector: {{ app: {name} }}\n  ports:\n  - port: 80\n";
