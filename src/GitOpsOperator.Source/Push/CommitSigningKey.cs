@@ -79,7 +79,7 @@ public sealed class CommitSigningKey
         generator.SetHashedSubpackets(hashed.Generate());
         generator.Update(payload);
         var output = new MemoryStream();
-        using (var armor = new ArmoredOutputStream(output))
+        using (var armor = ArmoredOutputStream.Build().ClearHeaders().Build(output))
         {
             generator.Generate().Encode(armor);
         }

@@ -24,7 +24,7 @@ internal sealed class PushAttempt(PushPlan plan, Workspace workspace, GitEnviron
         if (!existing.ContainsKey("refs/heads/" + Request.CheckoutBranch))
         {
             return PushResult.Failed(
-                PushFailureReason.GitOperationFailed, $"branch {Request.CheckoutBranch} does not exist in {plan.Url}; check the checkout branch");
+                PushFailureReason.GitOperationFailed, $"branch {Request.CheckoutBranch} does not exist in {plan.Url}; check spec.git.checkout.branch");
         }
 
         var fetched = plan.Branches.Where(branch => existing.ContainsKey("refs/heads/" + branch)).ToList();

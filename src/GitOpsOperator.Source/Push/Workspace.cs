@@ -18,9 +18,9 @@ internal sealed class Workspace(string directory, TimeSpan timeout)
     /// <summary>Creates the clone when missing; clears the index lock a killed git process may have left.</summary>
     public async Task<GitProcessResult?> EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        File.Delete(Path.Combine(directory, ".git", "index.lock"));
         if (File.Exists(Path.Combine(directory, ".git", "HEAD")))
         {
+            File.Delete(Path.Combine(directory, ".git", "index.lock"));
             return null;
         }
 
