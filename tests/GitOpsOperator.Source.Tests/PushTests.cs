@@ -170,6 +170,27 @@ public sealed class PushTests(GitServers servers)
         Assert.Equal(first, await repo.TipAsync());
     }
 
+    [Fact]
+    public async Task Broken_work_tree_fails_one_run_and_is_cloned_again_by_the_next()
+    {
+        var repo = await servers.NewRepoAsync();
+        await repo.CommitAsync("first", ("app.yaml", "image: app:1.0.0\n"));
+        var root = Directory.CreateTempSubdirectory("gitops-pusher-");
+        using var pusher = new GitPusher(root.FullName, Microsoft.Extensions.Logging.Abstractions.NullLogger<GitPusher>.Instance);
+        var url = servers.Daemon.Url(repo.Name);
+        (await pusher.PushAsync(Releases.Request(url, Releases.Write("app.yaml", "image: app:1.1.0\n")), CancellationToken.None)).Succeeds();
+        await File.WriteAllTextAsync(Path.Combine(root.GetDirectories().Single().FullName, ".git", "index"), "not an index");
+
+        var broken = await pusher.PushAsync(Releases.Request(url, Releases.Write("app.yaml", "image: app:1.2.0\n")), CancellationToken.None);
+        var healed = (await pusher.PushAsync(Releases.Request(url, Releases.Write("app.yaml", "image: app:1.2.0\n")), CancellationToken.None)).Succeeds();
+
+        Assert.Equal(PushFailureReason.GitOperationFailed, broken.Reason);
+        Assert.Contains("index", broken.Message, StringComparison.Ordinal);
+        Assert.Equal(healed.Commit, await repo.TipAsync());
+        Assert.Equal("image: app:1.2.0", await repo.ReadAsync("main", "app.yaml"));
+        root.Delete(recursive: true);
+    }
+
     private (string Url, GitCredentials Credentials) Remote(OriginRepo repo, string transport) => transport switch
     {
         "git" => (servers.Daemon.Url(repo.Name), GitCredentials.None),
