@@ -72,6 +72,32 @@ public sealed class PushTests(GitServers servers)
     }
 
     [Fact]
+    public async Task Push_branch_moved_by_another_writer_fails_the_lease_and_is_rebuilt_on_what_was_fetched_again()
+    {
+        var repo = await servers.NewRepoAsync();
+        var first = await repo.CommitAsync("first", ("app.yaml", "image: app:1.0.0\n"));
+        using var pusher = servers.NewPusher(QuickRetry);
+        var edits = 0;
+        var release = Releases.Write("app.yaml", "image: app:1.1.0\n");
+
+        var pushed = (await pusher.PushAsync(
+            Releases.Request(servers.Daemon.Url(repo.Name), async (workTree, cancellationToken) =>
+            {
+                if (++edits == 1)
+                {
+                    await Cli.GitAsync("--git-dir", repo.GitDir, "update-ref", "refs/heads/release/app", first);
+                }
+
+                return await release(workTree, cancellationToken);
+            }, pushBranch: "release/app"),
+            CancellationToken.None)).Succeeds();
+
+        Assert.Equal(2, edits);
+        Assert.Equal(pushed.Commit, await repo.TipAsync("release/app"));
+        Assert.Equal(first, await repo.ParentAsync(pushed.Commit!));
+    }
+
+    [Fact]
     public async Task Push_that_lost_a_race_is_made_again_on_the_new_tip_and_both_commits_land()
     {
         var repo = await servers.NewRepoAsync();
