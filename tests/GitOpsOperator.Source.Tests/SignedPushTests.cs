@@ -61,5 +61,19 @@ public sealed class SignedPushTests(GitServers servers, SigningKeys keys) : ICla
         Assert.Equal(first, await repo.TipAsync());
     }
 
+    [Fact]
+    public async Task Signing_key_protected_by_a_passphrase_is_invalid_without_being_quoted()
+    {
+        string[] passphrase = ["--batch", "--pinentry-mode", "loopback", "--passphrase", "pa55phrase"];
+        await Cli.RunAsync("gpg", [.. passphrase, "--quick-gen-key", "Locked <locked@example.com>", "ed25519", "default", "never"], keys.Environment);
+        var armored = await Cli.RunAsync("gpg", [.. passphrase, "--armor", "--export-secret-keys", "locked@example.com"], keys.Environment);
+
+        var result = CommitSigningKey.Parse(armored);
+
+        Assert.Equal(FailureReason.InvalidSpec, result.Failure?.Reason);
+        Assert.Contains("protected by a passphrase", result.Failure!.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("PGP", result.Failure.Message, StringComparison.Ordinal);
+    }
+
     private TrustedKeys Trusted() => TrustedKeys.FromSecretData("git-trusted-keys", keys.TrustedSecretData).Value!;
 }

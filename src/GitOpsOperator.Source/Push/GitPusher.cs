@@ -25,6 +25,7 @@ public sealed class GitPusher : IDisposable
         _root = Path.GetFullPath(rootDirectory);
         _logger = logger;
         _retry = retry ?? PushRetry.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_retry.Attempts, 1, nameof(retry));
         Directory.CreateDirectory(_root);
     }
 
