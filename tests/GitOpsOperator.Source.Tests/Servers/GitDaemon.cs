@@ -3,7 +3,7 @@ using GitOpsOperator.Source.Tests.Fixtures;
 
 namespace GitOpsOperator.Source.Tests.Servers;
 
-/// <summary><c>git daemon</c> serving every repository under a directory on a loopback port.</summary>
+/// <summary><c>git daemon</c> serving every repository under a directory on a loopback port, for fetch and push.</summary>
 public sealed class GitDaemon : IAsyncDisposable
 {
     private readonly string _basePath;
@@ -56,7 +56,7 @@ public sealed class GitDaemon : IAsyncDisposable
         var start = new ProcessStartInfo("/usr/lib/git-core/git-daemon") { UseShellExecute = false, RedirectStandardError = true };
         foreach (var argument in new[]
         {
-            "--export-all", "--reuseaddr", "--informative-errors", $"--base-path={basePath}", "--listen=127.0.0.1", $"--port={port}", basePath,
+            "--export-all", "--enable=receive-pack", "--reuseaddr", "--informative-errors", $"--base-path={basePath}", "--listen=127.0.0.1", $"--port={port}", basePath,
         })
         {
             start.ArgumentList.Add(argument);
