@@ -50,4 +50,3 @@ public sealed class SourceRequestBuilder(SecretReader secrets)
         return Result<SourceRequest>.Ok(new SourceRequest(spec.Url, reference.Value!, timeout, credentials, keys));
     }
 }
-}

@@ -45,12 +45,16 @@ public sealed class PushTargetBuilder(SecretReader secrets)
             credentials = read.Value!;
         }
 
-        var signingKey = spec.Git.Commit.SigningKey is { } keyRef
-            ? await ReadSigningKeyAsync(automation, keyRef.SecretRef.Name, cancellationToken).ConfigureAwait(false)
-            : null;
-        if (signingKey is { Problem: { } keyProblem })
+        string? signingKey = null;
+        if (spec.Git.Commit.SigningKey is { } keyRef)
         {
-            return (null, keyProblem);
+            var (key, keyProblem) = await ReadSigningKeyAsync(automation, keyRef.SecretRef.Name, cancellationToken).ConfigureAwait(false);
+            if (keyProblem is not null)
+            {
+                return (null, keyProblem);
+            }
+
+            signingKey = key;
         }
 
         if (repository.Spec.Verify is { } verify)
@@ -66,7 +70,7 @@ public sealed class PushTargetBuilder(SecretReader secrets)
                 return Invalid($"{source} verifies commit signatures, but its keys cannot be read: {failure.Message}");
             }
 
-            var parsed = CommitSigningKey.Parse(signingKey.Key!);
+            var parsed = CommitSigningKey.Parse(signingKey);
             if (parsed.Failure is { } unreadable)
             {
                 return Invalid($"Secret {automation.Metadata.NamespaceProperty}/{spec.Git.Commit.SigningKey!.SecretRef.Name}: {unreadable.Message}");
@@ -79,7 +83,7 @@ public sealed class PushTargetBuilder(SecretReader secrets)
         }
 
         var push = spec.Git.Push?.Branch ?? checkout;
-        return (new PushTarget(repository, repository.Spec.Url, credentials, checkout, push, spec.Git.Commit.Author, signingKey?.Key), null);
+        return (new PushTarget(repository, repository.Spec.Url, credentials, checkout, push, spec.Git.Commit.Author, signingKey), null);
     }
 
     // A GitRepository without ref follows the remote's HEAD; its revision names that branch ("main@sha1:…").

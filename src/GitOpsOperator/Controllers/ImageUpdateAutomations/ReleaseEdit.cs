@@ -16,18 +16,26 @@ public sealed class ReleaseEdit(
 
     public Task<EditOutcome> EditAsync(string workTree, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var scan = MarkerEditor.Read(workTree, updatePath, options);
+        var scan = MarkerEditor.Read(workTree, updatePath, options, cancellationToken);
         var holds = holdsApply ? MarkerHolds.Find(scan.Markers, released, Selected) : [];
         var held = holds.Select(hold => hold.Marker).ToHashSet();
-        var result = MarkerEditor.Apply(workTree, updatePath, lookup, options with { Hold = held.Contains });
+        var result = MarkerEditor.Apply(workTree, updatePath, lookup, options with { Hold = held.Contains }, cancellationToken);
         var releases = result.Changes.Select(Release).ToList();
         Last = new EditRun(scan.Markers, result, [.. holds.Select(hold => hold.Hold)], releases, released);
         var message = result.Changes.Count == 0 ? null : ReleaseMessage.Format(messageTemplate, releases);
         return Task.FromResult(new EditOutcome(message));
     }
 
-    private string? Selected(string policy, MarkerField field) => lookup(policy) is { } selected ? MarkerEditor.ValueOf(field, selected) : null;
+    // What the editor would write into a marker of this field (as MarkerEditor.Apply does), or null.
+    private string? Selected(string policy, MarkerField field) => lookup(policy) is { } selected
+        ? field switch
+        {
+            MarkerField.Image => $"{selected.Image}:{selected.Tag}",
+            MarkerField.Tag => selected.Tag,
+            MarkerField.Name => selected.Image,
+            _ => selected.Digest,
+        }
+        : null;
 
     // The message names tags: a whole-reference marker's values lose their image prefix.
     private static ReleaseMessage.Release Release(FileChange change)
