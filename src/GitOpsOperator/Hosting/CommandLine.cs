@@ -18,6 +18,7 @@ public static class CommandLine
         ["--lease-name"] = nameof(OperatorOptions.LeaseName),
         ["--lease-namespace"] = nameof(OperatorOptions.LeaseNamespace),
         ["--helm-binary"] = nameof(OperatorOptions.HelmBinary),
+        ["--default-service-account"] = nameof(OperatorOptions.DefaultServiceAccount),
     };
 
     private static readonly HashSet<string> NumberOptions = [nameof(OperatorOptions.HttpPort), nameof(OperatorOptions.Concurrency)];
@@ -26,6 +27,7 @@ public static class CommandLine
     {
         ["--install-crds"] = nameof(OperatorOptions.InstallCrds),
         ["--leader-election"] = nameof(OperatorOptions.LeaderElection),
+        ["--no-cross-namespace-refs"] = nameof(OperatorOptions.NoCrossNamespaceRefs),
     };
 
     public const string Usage = """
@@ -46,6 +48,11 @@ public static class CommandLine
           --lease-name NAME        the leader Lease (default: gitops-operator-leader)
           --lease-namespace NS     its namespace (default: POD_NAMESPACE, then --namespace, then default)
           --helm-binary PATH       the helm that renders charts (default: helm, looked up on PATH)
+          --default-service-account NAME
+                                   GitSyncs without spec.serviceAccountName write as this ServiceAccount
+                                   of their own namespace (default: the operator's own identity)
+          --no-cross-namespace-refs
+                                   refuse GitSyncs whose sourceRef or dependsOn names another namespace
           -h, --help               show this help and exit
 
         Every option can also be set in appsettings.json (section "Operator") or the environment,

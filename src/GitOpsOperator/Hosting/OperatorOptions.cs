@@ -52,4 +52,10 @@ public sealed record OperatorOptions
 
     /// <summary>How often the leader renews and the others try to acquire.</summary>
     public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The ServiceAccount (in its own namespace) a GitSync without spec.serviceAccountName writes as; the operator itself when unset.</summary>
+    public string? DefaultServiceAccount { get; init; }
+
+    /// <summary>Refuse (AccessDenied, Stalled) a GitSync whose sourceRef or dependsOn names another namespace.</summary>
+    public bool NoCrossNamespaceRefs { get; init; }
 }

@@ -7,21 +7,24 @@ namespace GitOpsOperator.Source.Tests.Servers;
 public sealed class GitDaemon : IAsyncDisposable
 {
     private readonly string _basePath;
+    private readonly bool _allowPush;
     private Process _process;
 
-    private GitDaemon(Process process, string basePath, int port)
+    private GitDaemon(Process process, string basePath, int port, bool allowPush)
     {
         _process = process;
         _basePath = basePath;
+        _allowPush = allowPush;
         Port = port;
     }
 
     public int Port { get; }
 
-    public static async Task<GitDaemon> StartAsync(string basePath)
+    /// <summary>Starts serving; <paramref name="allowPush"/> also accepts anonymous pushes (receive-pack).</summary>
+    public static async Task<GitDaemon> StartAsync(string basePath, bool allowPush = false)
     {
         var port = Cli.FreePort();
-        return new GitDaemon(await LaunchAsync(basePath, port), basePath, port);
+        return new GitDaemon(await LaunchAsync(basePath, port, allowPush), basePath, port, allowPush);
     }
 
     public string Url(string repoName) => $"git://127.0.0.1:{Port}/{repoName}.git";
@@ -37,7 +40,7 @@ public sealed class GitDaemon : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         _process.Dispose();
-        _process = await LaunchAsync(_basePath, Port);
+        _process = await LaunchAsync(_basePath, Port, _allowPush);
     }
 
     public async ValueTask DisposeAsync()
@@ -51,13 +54,15 @@ public sealed class GitDaemon : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static async Task<Process> LaunchAsync(string basePath, int port)
+    private static async Task<Process> LaunchAsync(string basePath, int port, bool allowPush)
     {
         var start = new ProcessStartInfo("/usr/lib/git-core/git-daemon") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
-            "--export-all", "--reuseaddr", "--informative-errors", $"--base-path={basePath}", "--listen=127.0.0.1", $"--port={port}", basePath,
-        })
+        string[] push = allowPush ? ["--enable=receive-pack"] : [];
+        string[] arguments =
+        [
+            "--export-all", "--reuseaddr", "--informative-errors", $"--base-path={basePath}", "--listen=127.0.0.1", $"--port={port}", .. push, basePath,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
