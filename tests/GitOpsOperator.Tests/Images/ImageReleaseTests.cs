@@ -41,9 +41,9 @@ public sealed class ImageReleaseTests(ReleaseCluster env) : IClassFixture<Releas
         Assert.Equal(["NAME", "SOURCE", "LAST-PUSH", "READY", "STATUS", "AGE"], table.Columns);
         Assert.Equal(("release", "True"), (table.Row("release")["SOURCE"], table.Row("release")["READY"]));
 
-        await repo.Clone.PullAsync();
-        var revert = await repo.Clone.RevertHeadAsync();
-        await repo.Clone.PushAsync();
+        await repo.Person.PullAsync();
+        var revert = await repo.Person.RevertHeadAsync();
+        await repo.Person.PushAsync();
         await env.FetchNowAsync("release");
         await env.RunNowAsync("release");
         var held = await env.WaitForAutomationAsync("release", a => a.Status?.Holds.Count == 1, "a hold");
@@ -72,8 +72,8 @@ public sealed class ImageReleaseTests(ReleaseCluster env) : IClassFixture<Releas
     {
         await env.Pusher.PushAsync(env.Registry.Address, "shop/race", "1.0.0", "1.1.0");
         var repo = await env.CreateRepoAsync("race", ("apps/deploy.yaml", Deployment("1.0.0", "race")), ("apps/notes.txt", "first notes\n"));
-        var person = await repo.Clone.CommitAsync("A person's change", ("apps/notes.txt", "second notes\n"));
-        await repo.Clone.PushToAsync("person");
+        var person = await repo.Person.CommitAsync("A person's change", ("apps/notes.txt", "second notes\n"));
+        await repo.Person.PushToAsync("person");
         // The person's commit lands on main while the release's push is in flight: the release's ref update then fails.
         await repo.InstallHookAsync("pre-receive", $"""
             #!/bin/sh

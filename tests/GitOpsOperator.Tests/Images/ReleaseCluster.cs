@@ -38,7 +38,7 @@ public sealed class ReleaseCluster : IAsyncLifetime
         Registry = await DistributionRegistry.StartAsync(RegistryAuth.Htpasswd);
         Pusher = new ImagePusher(DistributionRegistry.Username, DistributionRegistry.Password);
         operatorWithGit = await OperatorWithGit.StartAsync();
-        daemon = await GitDaemon.StartAsync(operatorWithGit.ServeRoot, allowPush: true);
+        daemon = await GitDaemon.StartAsync(operatorWithGit.ServeRoot);
         var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{DistributionRegistry.Username}:{DistributionRegistry.Password}"));
         var config = System.Text.Json.JsonSerializer.Serialize(new { auths = new Dictionary<string, object> { [Registry.Address] = new { auth } } });
         await Client.CoreV1.CreateNamespacedSecretAsync(
@@ -79,18 +79,18 @@ public sealed class ReleaseCluster : IAsyncLifetime
     /// <summary>An ImageRepository of the test registry and a semver ImagePolicy of the same name.</summary>
     public async Task CreateImageAsync(string name, string path, string range)
     {
-        await ApplyAsync($"""
+        await ApplyAsync($$"""
             apiVersion: gitops.operator.io/v1alpha1
             kind: ImageRepository
-            metadata: {{ name: {name}, namespace: {Namespace} }}
-            spec: {{ image: "{Image(path)}", insecure: true, secretRef: {{ name: {PullSecret} }}, interval: 1h }}
+            metadata: { name: {{name}}, namespace: {{Namespace}} }
+            spec: { image: "{{Image(path)}}", insecure: true, secretRef: { name: {{PullSecret}} }, interval: 1h }
             ---
             apiVersion: gitops.operator.io/v1alpha1
             kind: ImagePolicy
-            metadata: {{ name: {name}, namespace: {Namespace} }}
+            metadata: { name: {{name}}, namespace: {{Namespace}} }
             spec:
-              imageRepositoryRef: {{ name: {name} }}
-              policy: {{ semver: {{ range: "{range}" }} }}
+              imageRepositoryRef: { name: {{name}} }
+              policy: { semver: { range: "{{range}}" } }
             """);
     }
 
@@ -154,8 +154,8 @@ public sealed class ReleaseCluster : IAsyncLifetime
     }
 }
 
-/// <summary>An origin repository: its name, its git:// URL, its bare directory and a person's clone of it.</summary>
-internal sealed record ConfigRepo(string Name, string Url, string GitDir, WorkingClone Clone)
+/// <summary>An origin repository: its name, its git:// URL, its bare directory and a person's clone of it (Person).</summary>
+internal sealed record ConfigRepo(string Name, string Url, string GitDir, WorkingClone Person)
 {
     /// <summary><c>git</c> in the bare origin; returns its output.</summary>
     public Task<string> OriginAsync(params string[] arguments) => Source.Tests.Fixtures.Cli.GitAsync(["--git-dir", GitDir, .. arguments]);
@@ -165,6 +165,6 @@ internal sealed record ConfigRepo(string Name, string Url, string GitDir, Workin
     {
         var path = Path.Combine(GitDir, "hooks", hook);
         await File.WriteAllTextAsync(path, script);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await Source.Tests.Fixtures.Cli.RunAsync("chmod", ["+x", path]);
     }
 }
