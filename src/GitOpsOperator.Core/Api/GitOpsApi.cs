@@ -19,6 +19,9 @@ public static class GitOpsApi
     public const string ImagePolicyKind = "ImagePolicy";
     public const string ImagePolicyPlural = "imagepolicies";
 
+    public const string ImageUpdateAutomationKind = "ImageUpdateAutomation";
+    public const string ImageUpdateAutomationPlural = "imageupdateautomations";
+
     /// <summary>The server-side apply field manager of every write the operator makes.</summary>
     public const string FieldManager = "gitops-operator";
 }

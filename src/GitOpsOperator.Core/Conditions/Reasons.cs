@@ -29,4 +29,10 @@ public static class Reasons
     // ImagePolicy: besides Succeeded and DependencyNotReady.
     public const string InvalidPolicy = "InvalidPolicy";
     public const string NoMatchingTag = "NoMatchingTag";
+
+    // ImageUpdateAutomation: besides Succeeded, InvalidSpec and AccessDenied.
+    public const string NoChange = "NoChange";
+    public const string GitOperationFailed = "GitOperationFailed";
+    public const string PushConflict = "PushConflict";
+    public const string MarkerInvalid = "MarkerInvalid";
 }

@@ -297,7 +297,7 @@ internal sealed class YamlDocumentReader
     private static ManifestReadException Error(string message, Mark at) => new(message, (int)at.Line, (int)at.Column);
 
     // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is reported separately.
-    private static string TrimPosition(string message)
+    public static string TrimPosition(string message)
     {
         var marker = message.IndexOf("): ", StringComparison.Ordinal);
         return message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0 ? message[(marker + 3)..] : message;

@@ -21,6 +21,7 @@ public sealed class OperatorMetrics : IWorkQueueMetrics
     private readonly Counter apiRequests;
     private readonly Counter apiRetries;
     private readonly Counter imageScans;
+    private readonly Counter imageReleases;
 
     public OperatorMetrics()
     {
@@ -45,6 +46,8 @@ public sealed class OperatorMetrics : IWorkQueueMetrics
             "gitops_api_retries_total", "Kubernetes API requests sent again after a transient failure, by code (429, 5xx, or reset for a reset connection).", ["code"]);
         imageScans = factory.CreateCounter(
             "gitops_image_scans_total", "Registry scans of image repositories (one per image and credentials, however many ImageRepositories share it), by result: success or the failure's reason.", ["result"]);
+        imageReleases = factory.CreateCounter(
+            "gitops_image_releases_total", "Image releases written into git by ImageUpdateAutomations: one per marker changed in a pushed commit.");
         imageScans.WithLabels(ReconcileResults.Success);
         gitPolls.WithLabels("true");
         gitPolls.WithLabels("false");
@@ -85,6 +88,9 @@ public sealed class OperatorMetrics : IWorkQueueMetrics
 
     /// <summary>A registry scan ended: <paramref name="failureReason"/> is null when it succeeded.</summary>
     public void ImageScanned(string? failureReason) => imageScans.WithLabels(failureReason ?? ReconcileResults.Success).Inc();
+
+    /// <summary>An ImageUpdateAutomation pushed a commit changing this many markers.</summary>
+    public void ImagesReleased(int count) => imageReleases.Inc(count);
 
     /// <summary>The operator's Kubernetes client sent a request with this verb.</summary>
     public void ApiRequest(string verb) => apiRequests.WithLabels(verb).Inc();

@@ -28,6 +28,7 @@ public sealed class HelmInstallTests
         "customresourcedefinition.apiextensions.k8s.io/gitsyncs.gitops.operator.io",
         "customresourcedefinition.apiextensions.k8s.io/imagepolicies.gitops.operator.io",
         "customresourcedefinition.apiextensions.k8s.io/imagerepositories.gitops.operator.io",
+        "customresourcedefinition.apiextensions.k8s.io/imageupdateautomations.gitops.operator.io",
     ];
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class InstallYamlTests
             "gitops-operator",
             await Kubectl.SucceedAsync(cluster.KubeconfigPath, null, "-n", "gitops-system", "get", "deployment", "gitops-operator", "-o", "jsonpath={.metadata.name}"));
         Assert.Equal(
-            "gitrepositories.gitops.operator.io gitsyncs.gitops.operator.io imagepolicies.gitops.operator.io imagerepositories.gitops.operator.io",
+            "gitrepositories.gitops.operator.io gitsyncs.gitops.operator.io imagepolicies.gitops.operator.io imagerepositories.gitops.operator.io imageupdateautomations.gitops.operator.io",
             await Kubectl.SucceedAsync(cluster.KubeconfigPath, null, "get", "crd", "-o", "jsonpath={.items[*].metadata.name}"));
     }
 

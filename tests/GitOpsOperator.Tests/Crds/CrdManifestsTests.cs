@@ -23,7 +23,7 @@ public sealed class CrdManifestsTests
         var crds = CrdManifests.All();
 
         Assert.Equal(
-            ["GitRepository gitrepositories gitrepo", "GitSync gitsyncs gsync", "ImagePolicy imagepolicies imgpol", "ImageRepository imagerepositories imagerepo"],
+            ["GitRepository gitrepositories gitrepo", "GitSync gitsyncs gsync", "ImagePolicy imagepolicies imgpol", "ImageRepository imagerepositories imagerepo", "ImageUpdateAutomation imageupdateautomations imgauto"],
             crds.Select(crd => crd["spec"]!["names"]!).Select(n => $"{n["kind"]} {n["plural"]} {n["shortNames"]![0]}"));
         Assert.All(crds, crd =>
         {

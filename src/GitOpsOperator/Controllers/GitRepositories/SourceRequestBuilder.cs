@@ -26,7 +26,7 @@ public sealed class SourceRequestBuilder(SecretReader secrets)
         var credentials = GitCredentials.None;
         if (spec.SecretRef is { } secretRef)
         {
-            var read = await ReadAsync(namespaceName, secretRef.Name, GitCredentials.FromSecretData, cancellationToken).ConfigureAwait(false);
+            var read = await secrets.ReadAsync(namespaceName, secretRef.Name, GitCredentials.FromSecretData, cancellationToken).ConfigureAwait(false);
             if (read.Failure is { } failure)
             {
                 return Result<SourceRequest>.Fail(failure);
@@ -38,7 +38,7 @@ public sealed class SourceRequestBuilder(SecretReader secrets)
         TrustedKeys? keys = null;
         if (spec.Verify is { } verify)
         {
-            var read = await ReadAsync(namespaceName, verify.SecretRef.Name, TrustedKeys.FromSecretData, cancellationToken).ConfigureAwait(false);
+            var read = await secrets.ReadAsync(namespaceName, verify.SecretRef.Name, TrustedKeys.FromSecretData, cancellationToken).ConfigureAwait(false);
             if (read.Failure is { } failure)
             {
                 return Result<SourceRequest>.Fail(failure);
@@ -48,12 +48,5 @@ public sealed class SourceRequestBuilder(SecretReader secrets)
         }
 
         return Result<SourceRequest>.Ok(new SourceRequest(spec.Url, reference.Value!, timeout, credentials, keys));
-    }
-
-    private async Task<Result<T>> ReadAsync<T>(
-        string namespaceName, string secretName, Func<string, IReadOnlyDictionary<string, byte[]>, Result<T>> parse, CancellationToken cancellationToken)
-    {
-        var data = await secrets.ReadAsync(namespaceName, secretName, cancellationToken).ConfigureAwait(false);
-        return data.Failure is { } missing ? Result<T>.Fail(missing) : parse($"{namespaceName}/{secretName}", data.Value!);
     }
 }

@@ -14,7 +14,7 @@ namespace GitOpsOperator.Controllers.ImagePolicies;
 /// <summary>
 /// One reconcile of one ImagePolicy: select a tag among its ImageRepository's scanned tags (never below
 /// status.latestRef unless allowDowngrade), look up the selected tag's digest (once per new selection), write the
-/// status when it changed and record an Event for a new latest tag. A suspended policy keeps its selection.
+/// status when it changed, record an Event for a new latest tag and tell subscribers about it. A suspended policy keeps its selection.
 /// </summary>
 public sealed partial class ImagePolicyReconciler(
     IKubernetes client,
@@ -24,6 +24,7 @@ public sealed partial class ImagePolicyReconciler(
     ScanTargetBuilder targets,
     DigestResolver digests,
     EventRecorder events,
+    PolicySelections selections,
     TimeProvider time,
     ILogger<ImagePolicyReconciler> logger)
 {
@@ -98,6 +99,7 @@ public sealed partial class ImagePolicyReconciler(
             var from = current.LatestRef is { } old ? $" (was {old.Tag})" : "";
             LogSelected(logger, key.Namespace, key.Name, image, tag, digest.Value!);
             await events.RecordAsync(policy, EventRecorder.Normal, NewLatestTag, $"latest tag of {image} is {tag}{from}", cancellationToken).ConfigureAwait(false);
+            selections.Publish(key);
         }
 
         return WorkResult.Done;

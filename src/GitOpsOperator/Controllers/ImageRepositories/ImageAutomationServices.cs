@@ -1,9 +1,11 @@
 using GitOpsOperator.Controllers.GitRepositories;
 using GitOpsOperator.Controllers.ImagePolicies;
+using GitOpsOperator.Controllers.ImageUpdateAutomations;
 using GitOpsOperator.Hosting;
 using GitOpsOperator.Images;
 using GitOpsOperator.Images.Registry;
 using GitOpsOperator.Metrics;
+using GitOpsOperator.Source.Push;
 using GitOpsOperator.Sync.Api;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +16,7 @@ using Microsoft.Extensions.Options;
 namespace GitOpsOperator.Controllers.ImageRepositories;
 
 /// <summary>
-/// Registers the ImageRepository and ImagePolicy controllers and what they share for the process's life: one HTTP
+/// Registers the ImageRepository, ImagePolicy and ImageUpdateAutomation controllers and what they share for the process's life: one HTTP
 /// connection pool to registries, the token cache, the shared scanner and the scanned tags. Controllers, informers and
 /// reconcilers are scoped, resolved afresh for each leadership term.
 /// </summary>
@@ -52,6 +54,19 @@ public static class ImageAutomationServices
         services.AddScoped<ImagePolicyReconciler>();
         services.AddScoped<IController, ImageRepositoryController>();
         services.AddScoped<IController, ImagePolicyController>();
+        services.AddSingleton<PolicySelections>();
+        services.AddSingleton<PushTargetBuilder>();
+        // Push work trees live beside the bare-repository cache, never inside it (its polls would move their branches).
+        services.AddSingleton(provider => new GitPusher(
+            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(provider.GetRequiredService<GitRepositoryControllerOptions>().CacheDirectory))!, "git-push"),
+            provider.GetRequiredService<ILogger<GitPusher>>()));
+        services.AddScoped(provider => new ImageUpdateAutomationInformer(
+            provider.GetRequiredService<KubeApi>(),
+            provider.GetRequiredService<IOptions<OperatorOptions>>().Value.Namespace,
+            provider.GetRequiredService<Readiness>(),
+            provider.GetRequiredService<ILogger<ImageUpdateAutomationInformer>>()));
+        services.AddScoped<ImageUpdateAutomationReconciler>();
+        services.AddScoped<IController, ImageUpdateAutomationController>();
         return services;
     }
 }
