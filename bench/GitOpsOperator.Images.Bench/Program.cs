@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using GitOpsOperator.Images;
+using GitOpsOperator.Images.Bench;
 using GitOpsOperator.Images.Registry;
 using GitOpsOperator.Images.Tests.Fronts;
 
@@ -8,6 +9,12 @@ using GitOpsOperator.Images.Tests.Fronts;
 // scan: time, registry requests, bytes allocated during the scan, bytes the listing keeps; then the process's peak
 // working set.
 // Usage: dotnet run -c Release --project bench/GitOpsOperator.Images.Bench -- [--tags 10000] [--scans 5] [--one-page]
+// `--release [--releases 5] [--interval 5]`: registry push → Deployment live, by polling and by webhook (ReleaseBench).
+if (args.Contains("--release"))
+{
+    return await ReleaseBench.RunAsync(Option("--releases", 5), TimeSpan.FromSeconds(Option("--interval", 5)));
+}
+
 var tagCount = Option("--tags", 10_000);
 var scans = Option("--scans", 5);
 var onePage = args.Contains("--one-page");

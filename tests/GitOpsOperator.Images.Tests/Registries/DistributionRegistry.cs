@@ -5,7 +5,8 @@ namespace GitOpsOperator.Images.Tests.Registries;
 /// <summary>
 /// Debian's docker-registry (distribution 2.8) on 127.0.0.1 with filesystem storage in a temp directory, anonymous,
 /// behind htpasswd (bcrypt from apache2-utils' htpasswd -B) or behind token auth (a <see cref="TokenIssuer"/> whose
-/// certificate the registry's rootcertbundle trusts). Removed on dispose.
+/// certificate the registry's rootcertbundle trusts), optionally sending its push notifications to a webhook.
+/// Removed on dispose.
 /// </summary>
 public sealed class DistributionRegistry : IAsyncDisposable
 {
@@ -31,7 +32,8 @@ public sealed class DistributionRegistry : IAsyncDisposable
     /// <summary>The token issuer's request count (token auth only).</summary>
     public int TokensIssued => issuer?.Issued ?? 0;
 
-    public static async Task<DistributionRegistry> StartAsync(RegistryAuth auth)
+    /// <summary>Starts it; with <paramref name="notify"/>, every push is notified as distribution does it.</summary>
+    public static async Task<DistributionRegistry> StartAsync(RegistryAuth auth, RegistryNotification? notify = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"registry-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path.Combine(root, "data"));
@@ -76,6 +78,7 @@ public sealed class DistributionRegistry : IAsyncDisposable
             http:
               addr: 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}
             {authSection}
+            {notify?.ConfigSection ?? ""}
             """);
         var process = ProcessRunner.Start(new ProcessCommand(Executable, ["serve", config]));
         var registry = new DistributionRegistry(process, root, $"127.0.0.1:{port}", issuer);
