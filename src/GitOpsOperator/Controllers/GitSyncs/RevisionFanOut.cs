@@ -23,11 +23,13 @@ public sealed partial class RevisionFanOut(GitSourceCache source, SourceArtifact
         }
 
         using var commit = await OpenAsync(readers[0], cancellationToken).ConfigureAwait(false);
-        foreach (var gitSync in readers)
+        var keys = readers.Select(GitSyncKey.Of).ToList();
+        var unchanged = keys.Where(key => commit is not null && states.Find(key)?.Renders.LatestInputsMatch(commit) == true).ToHashSet();
+
+        // The changed ones are queued before any unchanged one: workers start as soon as keys arrive.
+        foreach (var key in keys.Where(key => !unchanged.Contains(key)).Concat(unchanged))
         {
-            var key = GitSyncKey.Of(gitSync);
-            var unchanged = commit is not null && states.Find(key)?.Renders.LatestInputsMatch(commit) == true;
-            enqueue(key, unchanged ? WorkPriority.Low : WorkPriority.Normal);
+            enqueue(key, unchanged.Contains(key) ? WorkPriority.Low : WorkPriority.Normal);
         }
     }
 
