@@ -7,6 +7,8 @@ namespace GitOpsOperator.Bench;
 /// (repeatable) sets an environment variable of the operator process, e.g. a GC setting such as DOTNET_GCHeapHardLimit;
 /// `--failover` runs the operator with leader election and, after the measurement, kills it under a standby replica.
 /// `--unmanaged N` first fills the cluster with N objects the operator does not manage.
+/// `--gitsyncs N [--objects M] [--touches K]` runs issue #18's scale shape instead (N GitSyncs of M ConfigMaps each, K touched
+/// commits); `--operator-arg ARG` (repeatable) passes an argument to the operator, e.g. `--operator-arg --concurrency`.
 /// </summary>
 internal static class BenchArguments
 {
@@ -65,5 +67,30 @@ internal static class BenchArguments
         }
 
         return environment;
+    }
+
+    public static int GitSyncs(string[] args) => Count(args, "--gitsyncs", 0);
+
+    public static int Objects(string[] args, int defaultObjects) => Count(args, "--objects", defaultObjects);
+
+    public static int Touches(string[] args, int defaultTouches) => Count(args, "--touches", defaultTouches);
+
+    public static string[] OperatorArguments(string[] args) =>
+        [.. args.Select((arg, i) => (arg, i)).Where(a => a.i > 0 && args[a.i - 1] == "--operator-arg").Select(a => a.arg)];
+
+    private static int Count(string[] args, string flag, int defaultCount)
+    {
+        var at = Array.IndexOf(args, flag);
+        if (at < 0)
+        {
+            return defaultCount;
+        }
+
+        if (at + 1 >= args.Length || !int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count <= 0)
+        {
+            throw new ArgumentException($"{flag} needs a positive count");
+        }
+
+        return count;
     }
 }

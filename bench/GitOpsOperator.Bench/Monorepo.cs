@@ -75,9 +75,10 @@ internal static class Monorepo
 
         """);
 
-    private static async Task GitAsync(string directory, params string[] arguments)
+    /// <summary>Runs git in the directory; returns what it printed.</summary>
+    public static async Task<string> GitAsync(string directory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true };
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -85,11 +86,14 @@ internal static class Monorepo
 
         start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("git did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {await errors}");
         }
+
+        return (await output).Trim();
     }
 }

@@ -15,6 +15,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 // `--failover`: leader election on; after the measurement a standby replica starts, the leader is killed (SIGKILL) and
 // the time from the kill to the standby's first GitSync reconcile is printed.
 // `--unmanaged N` first creates N objects the operator does not manage (ConfigMaps and Secrets of 4 KiB, half each).
+// `--gitsyncs N [--objects M] [--touches K]`: issue #18's cold start and touched-app latency instead (MonorepoScale).
+if (BenchArguments.GitSyncs(args) is > 0 and var gitSyncs)
+{
+    await MonorepoScale.RunAsync(args, gitSyncs);
+    return;
+}
+
 const int Apps = 100;
 const string Namespace = "gitops-system";
 const string Interval = "30s";

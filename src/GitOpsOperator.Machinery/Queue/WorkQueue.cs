@@ -8,6 +8,7 @@ namespace GitOpsOperator.Queue;
 /// never worked on by two workers at once (added while running, it runs once more afterwards); at most
 /// <see cref="WorkQueueOptions.Concurrency"/> keys run together. Failures are retried with per-key exponential
 /// back-off that resets on success; <see cref="AddAfter"/> schedules a key for later (the earliest schedule wins).
+/// Keys added at <see cref="WorkPriority.Low"/> wait until no <see cref="WorkPriority.Normal"/> key does.
 /// </summary>
 public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
 {
@@ -17,13 +18,16 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
     private readonly TimeProvider time;
     private readonly Random random;
     private readonly Lock gate = new();
-    private readonly Channel<TKey> ready = Channel.CreateUnbounded<TKey>();
-    private readonly HashSet<TKey> waiting = [];
+    private readonly Channel<bool> ready = Channel.CreateUnbounded<bool>();
+    private readonly Queue<(TKey Key, long Turn)> normalLane = new();
+    private readonly Queue<(TKey Key, long Turn)> lowLane = new();
+    private readonly Dictionary<TKey, (WorkPriority Priority, long Turn)> waiting = [];
     private readonly HashSet<TKey> running = [];
     private readonly Dictionary<TKey, DateTimeOffset> scheduled = [];
     private readonly Dictionary<TKey, int> failures = [];
     private readonly CancellationTokenSource timers = new();
     private int depth;
+    private long turns;
     private bool shuttingDown;
 
     public WorkQueue(
@@ -46,16 +50,40 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
     public int Depth => Volatile.Read(ref depth);
 
     /// <summary>Queues the key unless it is already waiting; ignored once shutdown began.</summary>
-    public void Add(TKey key)
+    public void Add(TKey key) => Add(key, WorkPriority.Normal);
+
+    /// <summary>
+    /// Queues the key in the priority's lane unless it is already waiting there or higher (a key waiting low moves up to
+    /// normal); ignored once shutdown began.
+    /// </summary>
+    public void Add(TKey key, WorkPriority priority)
     {
         lock (gate)
         {
-            if (shuttingDown || !waiting.Add(key) || running.Contains(key))
+            if (shuttingDown)
             {
                 return;
             }
 
-            Enqueue(key);
+            if (waiting.TryGetValue(key, out var held))
+            {
+                if (held.Priority < priority)
+                {
+                    waiting[key] = (priority, ++turns);
+                    if (!running.Contains(key))
+                    {
+                        Lane(priority).Enqueue((key, turns));
+                    }
+                }
+
+                return;
+            }
+
+            waiting[key] = (priority, ++turns);
+            if (!running.Contains(key))
+            {
+                Enqueue(key);
+            }
         }
     }
 
@@ -100,11 +128,33 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
 
     public void Dispose() => timers.Dispose();
 
+    /// <summary>Puts a waiting key in its lane; one token in <see cref="ready"/> stands for each key in the lanes.</summary>
     private void Enqueue(TKey key)
     {
+        var (priority, turn) = waiting[key];
+        Lane(priority).Enqueue((key, turn));
         depth++;
         options.Metrics.DepthChanged(options.Name, depth);
-        ready.Writer.TryWrite(key);
+        ready.Writer.TryWrite(true);
+    }
+
+    private Queue<(TKey Key, long Turn)> Lane(WorkPriority priority) => priority == WorkPriority.Low ? lowLane : normalLane;
+
+    /// <summary>The next key to run: normal lane first. Entries left behind by a move up or an earlier run are skipped.</summary>
+    private TKey Next()
+    {
+        foreach (var lane in new[] { normalLane, lowLane })
+        {
+            while (lane.TryDequeue(out var entry))
+            {
+                if (waiting.TryGetValue(entry.Key, out var held) && held.Turn == entry.Turn && !running.Contains(entry.Key))
+                {
+                    return entry.Key;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("a ready token without a waiting key");
     }
 
     private async Task AddWhenDueAsync(TKey key, DateTimeOffset due, TimeSpan delay)
@@ -169,12 +219,13 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
         lock (gate)
         {
             stopped = shuttingDown;
-            if (stopped || !ready.Reader.TryRead(out key!))
+            if (stopped || !ready.Reader.TryRead(out _))
             {
                 key = default!;
                 return false;
             }
 
+            key = Next();
             depth--;
             options.Metrics.DepthChanged(options.Name, depth);
             waiting.Remove(key);
@@ -195,7 +246,7 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
         lock (gate)
         {
             running.Remove(key);
-            if (waiting.Contains(key) && !shuttingDown)
+            if (waiting.ContainsKey(key) && !shuttingDown)
             {
                 Enqueue(key);
             }

@@ -34,10 +34,13 @@ internal sealed class GitOpsCluster : IAsyncDisposable
 
     public string Kubeconfig => Cluster.KubeconfigPath;
 
-    /// <summary>Starts it all; <paramref name="operatorKubeconfig"/> writes the operator's own kubeconfig (to reach the cluster through a relay).</summary>
-    public static async Task<GitOpsCluster> StartAsync(Func<EmulatedCluster, string, string>? operatorKubeconfig = null)
+    /// <summary>
+    /// Starts it all; <paramref name="operatorKubeconfig"/> writes the operator's own kubeconfig (to reach the cluster through a
+    /// relay); <paramref name="concurrency"/> sets how many GitSyncs the operator reconciles at once.
+    /// </summary>
+    public static async Task<GitOpsCluster> StartAsync(Func<EmulatedCluster, string, string>? operatorKubeconfig = null, int? concurrency = null)
     {
-        var operatorWithGit = await OperatorWithGit.StartAsync(operatorKubeconfig: operatorKubeconfig);
+        var operatorWithGit = await OperatorWithGit.StartAsync(operatorKubeconfig: operatorKubeconfig, concurrency: concurrency);
         var origin = await operatorWithGit.CreateOriginAsync(Source);
         var daemon = await GitDaemon.StartAsync(operatorWithGit.ServeRoot);
         var clone = await WorkingClone.CreateAsync(origin.GitDir, Path.Combine(operatorWithGit.ServeRoot, "..", "clone"));

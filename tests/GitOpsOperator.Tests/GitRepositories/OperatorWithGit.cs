@@ -57,7 +57,7 @@ internal sealed class OperatorWithGit : IAsyncDisposable
 
     /// <summary>Starts it all; <paramref name="operatorKubeconfig"/> gives the operator another way to the cluster (a relay).</summary>
     public static async Task<OperatorWithGit> StartAsync(
-        EmulatorOptions? emulatorOptions = null, string? watchedNamespace = null, Func<EmulatedCluster, string, string>? operatorKubeconfig = null)
+        EmulatorOptions? emulatorOptions = null, string? watchedNamespace = null, Func<EmulatedCluster, string, string>? operatorKubeconfig = null, int? concurrency = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"gitrepo-tests-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path.Combine(root, "served"));
@@ -66,6 +66,7 @@ internal sealed class OperatorWithGit : IAsyncDisposable
         await installer.InstallAsync(CrdManifests.All(), Eventually.Deadline, CancellationToken.None);
         await cluster.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });
         var options = new OperatorOptions { HttpPort = 0, HttpAddress = "127.0.0.1", Namespace = watchedNamespace, HelmBinary = HelmRunner.BinaryPath };
+        options = concurrency is { } workers ? options with { Concurrency = workers } : options;
         var settings = new Dictionary<string, string?> { ["Operator:GitCacheDirectory"] = Path.Combine(root, "cache") };
         var kubeconfig = operatorKubeconfig?.Invoke(cluster, Path.Combine(root, "operator-kubeconfig")) ?? cluster.KubeconfigPath;
         var host = OperatorHost.Build(settings, options, KubernetesConnection.Resolve(kubeconfig));

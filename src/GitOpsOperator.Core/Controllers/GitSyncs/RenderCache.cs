@@ -39,6 +39,19 @@ public sealed class RenderCache(int capacity)
         }
     }
 
+    /// <summary>
+    /// True when the most recently used render read the same trees in this commit (opened at any path of it), so the
+    /// commit changes none of the objects last rendered; false when they moved or nothing was rendered yet.
+    /// </summary>
+    public bool LatestInputsMatch(ExportedTree commit)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        lock (gate)
+        {
+            return entries.First?.Value is { } latest && InputsMatch(latest, commit);
+        }
+    }
+
     public void Add(RenderedSet set)
     {
         ArgumentNullException.ThrowIfNull(set);

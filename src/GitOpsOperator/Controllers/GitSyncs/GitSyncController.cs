@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using GitOpsOperator.Api;
 using GitOpsOperator.Controllers.GitRepositories;
 using GitOpsOperator.Controllers.GitSyncs.Targets;
@@ -15,7 +16,8 @@ namespace GitOpsOperator.Controllers.GitSyncs;
 /// Serves GitSyncs. The work queue is fed by the GitSync watch (first sight, spec changes, requestedAt, deletion), by
 /// new artifacts of their sources, by drift on the objects they manage, by dependencies turning Ready, and by each
 /// reconcile's own interval or retry. The sync engines and their live caches (the operator's cluster's and each remote
-/// cluster's) live as long as the controller runs, a remote's only while a GitSync applies into it.
+/// cluster's) live as long as the controller runs, a remote's only while a GitSync applies into it. A new artifact
+/// queues first the GitSyncs whose objects it changes (<see cref="RevisionFanOut"/>).
 /// </summary>
 public sealed class GitSyncController(
     GitSyncInformer informer,
@@ -26,6 +28,7 @@ public sealed class GitSyncController(
     SyncEvents events,
     GitSyncFinalizer finalizer,
     ArtifactChangedNotifier notifier,
+    RevisionFanOut fanOut,
     KubernetesClients clients,
     SecretReader secrets,
     GitSyncControllerOptions syncOptions,
@@ -49,11 +52,14 @@ public sealed class GitSyncController(
         var queueOptions = new WorkQueueOptions { Name = Kind, Concurrency = options.Value.Concurrency, Metrics = metrics, Abort = term.Lost };
         using var queue = new WorkQueue<GitSyncKey>(reconciler.ReconcileAsync, queueOptions, loggers.CreateLogger<GitSyncController>(), time);
         using var drift = targets.Subscribe(new DriftWatcher(states, queue.Add).Handle);
-        using var artifacts = notifier.Subscribe(change => ArtifactChanged(change, queue));
+        var changes = Channel.CreateUnbounded<ArtifactChanged>();
+        using var artifacts = notifier.Subscribe(change => ArtifactChanged(change, changes.Writer));
         var work = queue.RunAsync(cancellationToken);
+        var fanOuts = FanOutAsync(changes.Reader, queue, cancellationToken);
         await informer.RunAsync((previous, current) => Changed(previous, current, queue), gone => Gone(GitSyncKey.Of(gone), targets), cancellationToken)
             .ConfigureAwait(false);
         await work.ConfigureAwait(false);
+        await fanOuts.ConfigureAwait(false);
     }
 
     private void Gone(GitSyncKey key, SyncTargets targets)
@@ -84,14 +90,33 @@ public sealed class GitSyncController(
         }
     }
 
-    private void ArtifactChanged(ArtifactChanged change, WorkQueue<GitSyncKey> queue)
+    private void ArtifactChanged(ArtifactChanged change, ChannelWriter<ArtifactChanged> changes)
     {
         sources.Announced(change);
-        foreach (var gitSync in informer.All.Where(s => GitSyncTriggers.ReadsSource(s, change.Namespace, change.Name)))
+        foreach (var gitSync in Readers(change))
         {
-            var key = GitSyncKey.Of(gitSync);
-            states.Find(key)?.Supersede(change.Revision);
-            queue.Add(key);
+            states.Find(GitSyncKey.Of(gitSync))?.Supersede(change.Revision);
+        }
+
+        changes.TryWrite(change);
+    }
+
+    /// <summary>Queues the readers of each new artifact, off the publisher's thread (opening the revision reads git).</summary>
+    private async Task FanOutAsync(ChannelReader<ArtifactChanged> changes, WorkQueue<GitSyncKey> queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var change in changes.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await fanOut.QueueAsync([.. Readers(change)], queue.Add, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The controller stops.
         }
     }
+
+    private IEnumerable<GitSync> Readers(ArtifactChanged change) =>
+        informer.All.Where(s => GitSyncTriggers.ReadsSource(s, change.Namespace, change.Name));
 }

@@ -34,6 +34,7 @@ public static class GitSyncServices
         services.AddSingleton<ChartReleases>();
         services.AddScoped<SourceArtifacts>();
         services.AddScoped<GitSyncStates>();
+        services.AddScoped<RevisionFanOut>();
         services.AddSingleton<GitSyncRenderer>();
         services.AddSingleton<SyncStatusWriter>();
         services.AddSingleton<SyncEvents>();
