@@ -28,7 +28,7 @@ const string Interval = "30s";
 var measureFor = TimeSpan.FromMinutes(BenchArguments.Minutes(args, defaultMinutes: 2));
 var unmanaged = BenchArguments.Unmanaged(args);
 string[] verbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
-var readyDeadline = TimeSpan.FromMinutes(3);
+var readyDeadline = TimeSpan.FromMinutes(10);
 string[] leaderElection = BenchArguments.Failover(args) ? ["--leader-election", "--lease-namespace", Namespace] : [];
 
 var directory = Directory.CreateTempSubdirectory("gitops-bench-").FullName;

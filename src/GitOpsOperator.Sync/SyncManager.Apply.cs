@@ -45,10 +45,10 @@ public sealed partial class SyncManager
     {
         if (!item.Recreate)
         {
-            return await ApplyRequestAsync(item.Resource, item.Body, dryRun: false, writeAs, cancellationToken);
+            return await ApplyRequestAsync(item.Resource, item.Body!, dryRun: false, writeAs, cancellationToken);
         }
 
-        var live = Cache.Get(item.Desired.Identity);
+        var live = Cache.Get(item.Desired.Identity)?.Json;
         var deleted = await DeleteAsync(item.Resource, item.Desired.Identity, live is null ? "" : ObjectJson.MetadataString(live, "uid"), writeAs, cancellationToken);
         if (!deleted.IsSuccess && !deleted.IsNotFound)
         {
@@ -59,7 +59,7 @@ public sealed partial class SyncManager
         for (var attempt = 1; ; attempt++)
         {
             // The old object may still be finishing its deletion; the server answers 409 until it is gone.
-            var applied = await ApplyRequestAsync(item.Resource, item.Body, dryRun: false, writeAs, cancellationToken);
+            var applied = await ApplyRequestAsync(item.Resource, item.Body!, dryRun: false, writeAs, cancellationToken);
             if (applied.StatusCode != 409 || attempt == RecreateAttempts)
             {
                 return applied;

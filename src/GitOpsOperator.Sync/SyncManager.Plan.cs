@@ -59,30 +59,30 @@ public sealed partial class SyncManager
         }
 
         var live = Cache.Get(desired.Identity);
-        var body = Labelled(desired, owner);
         if (live is not null)
         {
-            if (ObjectJson.Annotation(live, SyncAnnotations.Reconcile) == SyncAnnotations.Disabled)
+            if (live.ReconcileDisabled)
             {
-                return (new PlannedObject(desired, resource, body, ChangeAction.Skipped, "reconcile disabled on the live object") { Record = record }, null);
+                return (new PlannedObject(desired, resource, null, ChangeAction.Skipped, "reconcile disabled on the live object") { Record = record }, null);
             }
 
-            if (GitSyncOwner.Of(live) is { } other && other != owner)
+            if (live.Owner is { } other && other != owner)
             {
                 return (null, Failure(SyncOutcome.OwnershipConflict, desired, $"already owned by GitSync {other}"));
             }
 
-            if (record?.Hash is { } hash && hash == InventoryRecord.HashOf(desired.ContentHash, LiveFingerprint.Of(live)))
+            if (record?.Hash is { } hash && hash == InventoryRecord.HashOf(desired.ContentHash, live.Fingerprint))
             {
-                return (new PlannedObject(desired, resource, body, ChangeAction.Unchanged, "unchanged since the last apply") { Record = record }, null);
+                return (new PlannedObject(desired, resource, null, ChangeAction.Unchanged, "unchanged since the last apply") { Record = record }, null);
             }
         }
 
+        var body = Labelled(desired, owner);
         var dryRun = await ApplyRequestAsync(resource, body, dryRun: true, writeAs, cancellationToken);
         return Decide(desired, resource, body, live, record, dryRun, options);
     }
 
-    private static (PlannedObject? Plan, SyncFailure? Failure) Decide(RenderedObject desired, ResourceType resource, JsonObject body, JsonObject? live, InventoryRecord? record, ApiResult dryRun, SyncOptions options)
+    private static (PlannedObject? Plan, SyncFailure? Failure) Decide(RenderedObject desired, ResourceType resource, JsonObject body, LiveObject? live, InventoryRecord? record, ApiResult dryRun, SyncOptions options)
     {
         if (!dryRun.IsSuccess || dryRun.Body is null)
         {
@@ -97,12 +97,12 @@ public sealed partial class SyncManager
             return Unmanaged(desired, resource, body, dryRun.Body);
         }
 
-        if (LiveComparison.WouldChange(dryRun.Body, live))
+        if (LiveComparison.WouldChange(dryRun.Body, live.Json))
         {
             return (new PlannedObject(desired, resource, body, ChangeAction.Configured, ConfiguredReason(desired, live, record)), null);
         }
 
-        var verified = InventoryRecord.For(desired, LiveFingerprint.Of(live));
+        var verified = InventoryRecord.For(desired, live.Fingerprint);
         return (new PlannedObject(desired, resource, body, ChangeAction.Unchanged, "matches the live object") { Record = verified }, null);
     }
 
@@ -122,8 +122,8 @@ public sealed partial class SyncManager
             : (new PlannedObject(desired, resource, body, ChangeAction.Configured, "adopted: the live object had no owner labels"), null);
     }
 
-    private static string ConfiguredReason(RenderedObject desired, JsonObject live, InventoryRecord? record) =>
-        GitSyncOwner.Of(live) is null ? "adopted: the live object had no owner labels"
+    private static string ConfiguredReason(RenderedObject desired, LiveObject live, InventoryRecord? record) =>
+        live.Owner is null ? "adopted: the live object had no owner labels"
         : record?.RecordsDesired(desired.ContentHash) == true ? "live object drifted from git"
         : "changed in git";
 

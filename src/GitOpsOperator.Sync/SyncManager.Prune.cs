@@ -57,7 +57,7 @@ public sealed partial class SyncManager
         }
 
         // The cache holds labelled objects only: one it lacks was deleted, or lost its owner labels (then it stays).
-        var live = Cache.Get(identity);
+        var live = Cache.Get(identity)?.Json;
         if (live is null)
         {
             var read = await api.SendAsync(HttpMethod.Get, resource.ObjectPath(identity.Namespace, identity.Name), null, null, cancellationToken);

@@ -52,7 +52,7 @@ public sealed partial class SyncManager
     }
 
     private HealthStatus Evaluate(ObjectIdentity identity) =>
-        Cache.Get(identity) is { } live ? HealthChecks.Evaluate(live) : HealthStatus.InProgress("not found");
+        Cache.Get(identity)?.Health ?? HealthStatus.InProgress("not found");
 
     /// <summary>Waits for CRDs just applied to be Established and forgets discovery of the types they serve.</summary>
     private async Task<IReadOnlyList<SyncFailure>> WaitForCrdsAsync(IReadOnlyList<RenderedObject> applied, SyncOptions options, CancellationToken cancellationToken)

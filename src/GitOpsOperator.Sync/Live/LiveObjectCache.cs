@@ -39,7 +39,7 @@ public sealed class LiveObjectCache(KubeApi api, string? watchedNamespace, ILogg
     }
 
     /// <summary>The live managed object, or null when there is none (or its kind is not watched).</summary>
-    public JsonObject? Get(ObjectIdentity identity) =>
+    public LiveObject? Get(ObjectIdentity identity) =>
         informers.TryGetValue((identity.Group, identity.Kind), out var watched) && watched.IsValueCreated
             ? watched.Value.Informer.Get(identity.Namespace, identity.Name)
             : null;
@@ -50,7 +50,7 @@ public sealed class LiveObjectCache(KubeApi api, string? watchedNamespace, ILogg
         var identity = ObjectJson.Identity(obj);
         if (informers.TryGetValue((identity.Group, identity.Kind), out var watched) && watched.IsValueCreated)
         {
-            watched.Value.Informer.Offer(obj);
+            watched.Value.Informer.Offer(LiveObject.From(obj));
         }
     }
 
@@ -93,18 +93,18 @@ public sealed class LiveObjectCache(KubeApi api, string? watchedNamespace, ILogg
 
     private Watched Start(ResourceType resource)
     {
-        var source = new JsonListWatch(api, resource, resource.Namespaced ? watchedNamespace : null, GitSyncOwner.NameLabel);
-        var informer = new Informer<JsonObject>(source, loggers.CreateLogger<LiveObjectCache>());
+        var source = new LiveListWatch(new JsonListWatch(api, resource, resource.Namespaced ? watchedNamespace : null, GitSyncOwner.NameLabel));
+        var informer = new Informer<LiveObject>(source, loggers.CreateLogger<LiveObjectCache>());
         var loop = Task.Run(() => informer.RunAsync(
-            (previous, current) => Publish(new LiveObjectEvent(Type(previous, current), ObjectJson.Identity(current), current)),
-            gone => Publish(new LiveObjectEvent("DELETED", ObjectJson.Identity(gone), gone)),
+            (previous, current) => Publish(new LiveObjectEvent(Type(previous, current), current.Identity, current)),
+            gone => Publish(new LiveObjectEvent("DELETED", gone.Identity, gone)),
             stopping.Token));
         return new Watched(informer, loop);
     }
 
     /// <summary>MODIFIED for a newer version of an object held; ADDED for one first heard of, or heard at the version a write's answer gave.</summary>
-    private static string Type(JsonObject? previous, JsonObject current) =>
-        previous is not null && ObjectJson.MetadataString(previous, "resourceVersion") != ObjectJson.MetadataString(current, "resourceVersion") ? "MODIFIED" : "ADDED";
+    private static string Type(LiveObject? previous, LiveObject current) =>
+        previous is not null && previous.ResourceVersion != current.ResourceVersion ? "MODIFIED" : "ADDED";
 
     private void Publish(LiveObjectEvent change)
     {
@@ -114,7 +114,7 @@ public sealed class LiveObjectCache(KubeApi api, string? watchedNamespace, ILogg
         }
     }
 
-    private sealed record Watched(Informer<JsonObject> Informer, Task Loop);
+    private sealed record Watched(Informer<LiveObject> Informer, Task Loop);
 
     private sealed class Subscription(Action dispose) : IDisposable
     {

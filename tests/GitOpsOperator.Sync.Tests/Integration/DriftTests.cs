@@ -30,7 +30,7 @@ public sealed class DriftTests
         var plan = await harness.Manager.PlanAsync([settings], first.Inventory.ToDictionary(r => r.Identity), SyncHarness.Owner, SyncOptions.Default, null, harness.Token);
         var second = await harness.SyncAsync([settings], first.Inventory);
 
-        Assert.Equal("edited-by-hand", change.Object["data"]!["value"]!.GetValue<string>());
+        Assert.Equal("edited-by-hand", change.Object.Json["data"]!["value"]!.GetValue<string>());
         var planned = Assert.Single(plan.Objects);
         Assert.Equal(ChangeAction.Configured, planned.Action);
         Assert.Equal("live object drifted from git", planned.Reason);

@@ -39,7 +39,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     /// <summary>Waits until the engine's live cache shows the object in the expected state.</summary>
     public async Task WaitForLiveAsync(ObjectIdentity identity, Func<JsonObject?, bool> expected)
     {
-        while (!expected(Manager.Cache.Get(identity)))
+        while (!expected(Manager.Cache.Get(identity)?.Json))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), Token);
         }

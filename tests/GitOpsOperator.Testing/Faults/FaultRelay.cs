@@ -102,6 +102,11 @@ public sealed class FaultRelay : IAsyncDisposable
 
                 var kind = Choose();
                 counts.AddOrUpdate(kind, 1, (_, n) => n + 1);
+                if (plan.Latency > TimeSpan.Zero)
+                {
+                    await Task.Delay(plan.Latency, stopping.Token).ConfigureAwait(false);
+                }
+
                 switch (kind)
                 {
                     case FaultKind.ConnectionReset:

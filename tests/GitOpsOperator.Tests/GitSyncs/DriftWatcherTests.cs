@@ -47,7 +47,7 @@ public sealed class DriftWatcherTests
     {
         var (watcher, queued, live) = Watching();
 
-        watcher.Handle(new LiveObjectEvent("DELETED", ObjectJson.Identity(live), live));
+        watcher.Handle(new LiveObjectEvent("DELETED", ObjectJson.Identity(live), LiveObject.From(live)));
 
         Assert.Equal([Owner], queued);
     }
@@ -79,7 +79,7 @@ public sealed class DriftWatcherTests
         watcher.Handle(Modified(applied));
         var explained = state.EndSync(new Dictionary<Manifests.ObjectIdentity, string> { [identity] = LiveFingerprint.Of(applied) });
         state.BeginSync();
-        watcher.Handle(new LiveObjectEvent("DELETED", identity, applied));
+        watcher.Handle(new LiveObjectEvent("DELETED", identity, LiveObject.From(applied)));
         var unexplained = state.EndSync(new Dictionary<Manifests.ObjectIdentity, string> { [identity] = LiveFingerprint.Of(applied) });
 
         Assert.Empty(queued);
@@ -96,7 +96,7 @@ public sealed class DriftWatcherTests
         return (new DriftWatcher(states, queued.Add), queued, live.DeepClone().AsObject());
     }
 
-    private static LiveObjectEvent Modified(JsonObject live) => new("MODIFIED", ObjectJson.Identity(live), live);
+    private static LiveObjectEvent Modified(JsonObject live) => new("MODIFIED", ObjectJson.Identity(live), LiveObject.From(live));
 
     private static JsonObject ConfigMap() => JsonNode.Parse("""
         {

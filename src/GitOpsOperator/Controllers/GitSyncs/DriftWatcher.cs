@@ -1,6 +1,5 @@
 using GitOpsOperator.Sync;
 using GitOpsOperator.Sync.Live;
-using GitOpsOperator.Sync.Planning;
 
 namespace GitOpsOperator.Controllers.GitSyncs;
 
@@ -15,7 +14,7 @@ public sealed class DriftWatcher(GitSyncStates states, Action<GitSyncKey> enqueu
     public void Handle(LiveObjectEvent change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (GitSyncOwner.Of(change.Object) is not { } owner)
+        if (change.Object.Owner is not { } owner)
         {
             return;
         }
@@ -26,7 +25,7 @@ public sealed class DriftWatcher(GitSyncStates states, Action<GitSyncKey> enqueu
             return;
         }
 
-        var fingerprint = change.Type == "DELETED" ? null : LiveFingerprint.Of(change.Object);
+        var fingerprint = change.Type == "DELETED" ? null : change.Object.Fingerprint;
         if (state.HoldWhileSyncing(change.Identity, fingerprint) || !state.Fingerprints.TryGetValue(change.Identity, out var recorded))
         {
             return;
