@@ -56,13 +56,21 @@ public sealed class ChartRightsCluster : IAsyncLifetime
     /// <c>helm install</c> of the chart into this namespace with these <c>--set-json</c> values, then a token for the
     /// chart's ServiceAccount; returns the path of a kubeconfig holding that token and the cluster's CA.
     /// </summary>
-    public async Task<string> InstallChartAsync(string releaseNamespace, params string[] jsonValues)
+    public Task<string> InstallChartAsync(string releaseNamespace, params string[] jsonValues) =>
+        InstallReleaseAsync(Release, releaseNamespace, jsonValues);
+
+    /// <summary>
+    /// <see cref="InstallChartAsync"/> under another release name (its ServiceAccount is "&lt;release&gt;-gitops-operator"),
+    /// for values that make cluster-wide objects a second release of the same name would collide with.
+    /// </summary>
+    public async Task<string> InstallReleaseAsync(string release, string releaseNamespace, params string[] jsonValues)
     {
         await Helm.SucceedAsync([
-            "install", Release, Helm.ChartPath, "--namespace", releaseNamespace, "--create-namespace", "--kubeconfig", AdminKubeconfig,
+            "install", release, Helm.ChartPath, "--namespace", releaseNamespace, "--create-namespace", "--kubeconfig", AdminKubeconfig,
             .. jsonValues.SelectMany(value => new[] { "--set-json", value }),
         ]);
-        var token = await KubectlAsync("create", "token", Release, "-n", releaseNamespace, "--duration", "1h");
+        var account = release.Contains("gitops-operator", StringComparison.Ordinal) ? release : $"{release}-gitops-operator";
+        var token = await KubectlAsync("create", "token", account, "-n", releaseNamespace, "--duration", "1h");
         return Cluster.WriteKubeconfig($"{releaseNamespace}-operator", token.Trim());
     }
 

@@ -100,7 +100,7 @@ public sealed class ChartRightsTests(ChartRightsCluster fixture) : IClassFixture
         foreach (var ns in new[] { tenant, outsider })
         {
             await fixture.KubectlAsync("create", "namespace", ns);
-            await fixture.KubectlWithInputAsync(ConfigMapDeployer(ns), "apply", "-f", "-");
+            await fixture.ApplyAsync(ConfigMapDeployer(ns));
         }
 
         var kubeconfig = await fixture.InstallReleaseAsync(
