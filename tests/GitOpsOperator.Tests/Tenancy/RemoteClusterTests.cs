@@ -21,6 +21,12 @@ public sealed class RemoteClusterTests(RemoteClusterFixture clusters) : IClassFi
         var atHome = await clusters.TryHomeKubectlAsync("get", "configmap", "remote-settings", "-n", Namespace);
         Assert.Contains("NotFound", atHome.Errors, StringComparison.Ordinal);
 
+        var before = clusters.Remote.Requests.Snapshot();
+        await clusters.HomeKubectlAsync("annotate", "--overwrite", "-n", Namespace, "gitsync", "remote-app", "gitops.operator.io/requestedAt=check");
+        await clusters.WaitForGitSyncAsync("remote-app", s => s.Status?.LastHandledReconcileAt == "check", "the requested reconcile handled");
+        var requested = RequestDelta.Between(before, clusters.Remote.Requests.Snapshot());
+        Assert.True(requested.ToManagedObjects.Count == 0, $"a reconcile finding nothing to change costs the remote cluster no request on its objects: {requested}");
+
         await clusters.RemoteKubectlAsync("patch", "configmap", "remote-settings", "-n", Namespace, "--type", "merge", "-p", """{"data":{"greeting":"edited by hand"}}""");
         await Eventually.TrueAsync(async () => await RemoteGreetingAsync() == "hello", "the hand edit on the remote cluster is reverted");
 
