@@ -1,5 +1,6 @@
 using GitOpsOperator.Api;
 using GitOpsOperator.Conditions;
+using GitOpsOperator.Tests.Metrics;
 using GitOpsOperator.Tests.Support;
 using Xunit.Abstractions;
 
@@ -67,6 +68,8 @@ public sealed class ImageReleaseTests(ReleaseCluster env, ITestOutputHelper outp
         Assert.Equal(Deployment("1.2.0"), await repo.OriginAsync("show", "main:apps/web/deploy.yaml"));
         Assert.Equal(revert, await repo.OriginAsync("rev-parse", "main~1"));
         await env.WaitForDeployedImageAsync("web", "web", env.Image("shop/web:1.2.0"));
+        var scrape = await Scrape.FromAsync(env.HttpAddress);
+        Assert.True(scrape.Value("gitops_image_releases_total") >= 2, scrape.Text);
         output.WriteLine(await env.KubectlAsync("get", "imgauto", "-n", ReleaseCluster.Namespace));
     }
 
