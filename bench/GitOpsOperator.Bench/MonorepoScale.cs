@@ -136,7 +136,10 @@ internal static class MonorepoScale
     private static double Median(List<TimeSpan> values) => values.Order().ElementAt(values.Count / 2).TotalSeconds;
 
     private static Dictionary<RequestKey, int> Mean(List<IReadOnlyDictionary<RequestKey, int>> phases) =>
-        phases.SelectMany(p => p).GroupBy(c => c.Key).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(c => c.Value) / (double)phases.Count));
+        phases.SelectMany(p => p).GroupBy(c => c.Key)
+            .Select(g => (g.Key, Mean: (int)Math.Round(g.Sum(c => c.Value) / (double)phases.Count)))
+            .Where(c => c.Mean > 0)
+            .ToDictionary(c => c.Key, c => c.Mean);
 
     private static string Requests(IReadOnlyDictionary<RequestKey, int> counts) =>
         string.Join(", ", counts
