@@ -15,7 +15,8 @@ namespace GitOpsOperator.Bench;
 
 /// <summary>
 /// What a user watching the cluster sees, timestamped as it arrives: when each GitSync first showed Ready, when each
-/// showed a lastAppliedRevision, when each ConfigMap showed a value. Uses the operator's own informer (list + watch).
+/// showed a lastAppliedRevision, when each ConfigMap showed a value, when the GitRepository showed an artifact. Uses the
+/// operator's own informer (list + watch).
 /// </summary>
 internal sealed class WatchedCluster : IAsyncDisposable
 {
@@ -24,19 +25,26 @@ internal sealed class WatchedCluster : IAsyncDisposable
     private readonly ConcurrentDictionary<string, long> readyAt = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string GitSync, string Revision), long> appliedAt = new();
     private readonly ConcurrentDictionary<(string ConfigMap, string Value), long> valueAt = new();
+    private readonly ConcurrentDictionary<string, long> artifactAt = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stop = new();
     private readonly Task gitSyncs;
     private readonly Task configMaps;
+    private readonly Task repositories;
 
     public WatchedCluster(IKubernetes client, string gitSyncNamespace, string appNamespace)
     {
         var api = new KubeApi((Kubernetes)client);
         var gitSyncType = new ResourceType(new GroupVersionKind(GitOpsApi.Group, GitOpsApi.Version, GitOpsApi.GitSyncKind), GitOpsApi.GitSyncPlural, true);
         var configMapType = new ResourceType(new GroupVersionKind("", "v1", "ConfigMap"), "configmaps", true);
+        var repositoryType = new ResourceType(
+            new GroupVersionKind(GitOpsApi.Group, GitOpsApi.Version, GitOpsApi.GitRepositoryKind), GitOpsApi.GitRepositoryPlural, true);
         var gitSyncInformer = new Informer<GitSync>(new TypedListWatch<GitSync>(new JsonListWatch(api, gitSyncType, gitSyncNamespace, null)), NullLogger.Instance);
         var configMapInformer = new Informer<V1ConfigMap>(new TypedListWatch<V1ConfigMap>(new JsonListWatch(api, configMapType, appNamespace, null)), NullLogger.Instance);
         gitSyncs = gitSyncInformer.RunAsync((_, current) => Seen(current), _ => { }, stop.Token);
         configMaps = configMapInformer.RunAsync((_, current) => Seen(current), _ => { }, stop.Token);
+        var repositoryInformer = new Informer<GitRepository>(
+            new TypedListWatch<GitRepository>(new JsonListWatch(api, repositoryType, gitSyncNamespace, null)), NullLogger.Instance);
+        repositories = repositoryInformer.RunAsync((_, current) => Seen(current), _ => { }, stop.Token);
     }
 
     public int ReadyCount => readyAt.Count;
@@ -48,6 +56,10 @@ internal sealed class WatchedCluster : IAsyncDisposable
     public Task<long> ValueSeenAsync(string configMap, string value) =>
         UntilAsync(() => valueAt.TryGetValue((configMap, value), out var at) ? at : null, $"ConfigMap {configMap} = {value}");
 
+    /// <summary>Waits until a GitRepository shows the revision as its artifact; returns when it first did.</summary>
+    public Task<long> ArtifactSeenAsync(string revision) =>
+        UntilAsync(() => artifactAt.TryGetValue(revision, out var at) ? at : null, $"an artifact at {revision}");
+
     /// <summary>Waits until every named GitSync showed the revision applied; returns each one's time.</summary>
     public async Task<IReadOnlyDictionary<string, long>> AppliedAsync(IReadOnlyCollection<string> names, string revision)
     {
@@ -58,7 +70,7 @@ internal sealed class WatchedCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();
-        await Task.WhenAll(gitSyncs, configMaps);
+        await Task.WhenAll(gitSyncs, configMaps, repositories);
         stop.Dispose();
     }
 
@@ -93,6 +105,14 @@ internal sealed class WatchedCluster : IAsyncDisposable
         if (gitSync.Status?.LastAppliedRevision is { } revision)
         {
             appliedAt.TryAdd((name, revision), now);
+        }
+    }
+
+    private void Seen(GitRepository repository)
+    {
+        if (repository.Status?.Artifact?.Revision is { } revision)
+        {
+            artifactAt.TryAdd(revision, Stopwatch.GetTimestamp());
         }
     }
 

@@ -5,6 +5,7 @@ using GitOpsOperator.Machinery.Informers;
 using GitOpsOperator.Manifests;
 using GitOpsOperator.Sync.Api;
 using GitOpsOperator.Sync.Live;
+using GitOpsOperator.Tests.Support;
 using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -46,6 +46,29 @@ public sealed class RenderCacheTests
     }
 
     [Fact]
+    public async Task A_commit_opened_at_its_root_tells_whether_it_moved_the_latest_renders_inputs()
+    {
+        using var fixture = await RenderFixture.CreateAsync();
+        var first = await fixture.CommitAsync("start", ("apps/web/a.yaml", "a: 1\n"), ("apps/other/x.yaml", "x: 1\n"));
+        var cache = new RenderCache();
+        using (var root = await fixture.ExportAsync(first, ""))
+        {
+            Assert.False(cache.LatestInputsMatch(root));
+            cache.Add(RenderFixture.Set("apps/web", new Dictionary<string, string> { ["apps/web"] = root.TreeHashOf("apps/web").Value! }));
+        }
+
+        var elsewhere = await fixture.CommitAsync("other", ("apps/other/x.yaml", "x: 2\n"));
+        using (var root = await fixture.ExportAsync(elsewhere, ""))
+        {
+            Assert.True(cache.LatestInputsMatch(root));
+        }
+
+        var touched = await fixture.CommitAsync("web", ("apps/web/a.yaml", "a: 2\n"));
+        using var changed = await fixture.ExportAsync(touched, "");
+        Assert.False(cache.LatestInputsMatch(changed));
+    }
+
+    [Fact]
     public async Task Oldest_render_is_dropped_beyond_capacity()
     {
         using var fixture = await RenderFixture.CreateAsync();
