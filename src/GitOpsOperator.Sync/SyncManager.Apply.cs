@@ -32,9 +32,9 @@ public sealed partial class SyncManager
                 return false;
             }
 
-            Cache.Offer(result.Body);
+            var live = Cache.Offer(result.Body);
             changes.Enqueue(item.Change);
-            records.Enqueue(InventoryRecord.For(item.Desired, LiveFingerprint.Of(result.Body)));
+            records.Enqueue(InventoryRecord.For(item.Desired, live.Fingerprint));
             return true;
         }, cancellationToken);
         var ordered = ApplyOrder.Sort(changes, c => (c.Identity.Kind, c.Identity.Namespace, c.Identity.Name));

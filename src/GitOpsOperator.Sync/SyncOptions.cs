@@ -5,8 +5,11 @@ public sealed record SyncOptions
 {
     public static SyncOptions Default { get; } = new();
 
-    /// <summary>How many requests run at once (dry-runs, applies, deletes).</summary>
-    public int Parallelism { get; init; } = 8;
+    /// <summary>
+    /// How many requests run at once (dry-runs, applies, deletes): enough that a sync through 40 ms of latency per request
+    /// is not a queue of round trips (bench/RESULTS.md, #18).
+    /// </summary>
+    public int Parallelism { get; init; } = 32;
 
     /// <summary>Recreate (delete + apply) objects whose immutable fields changed.</summary>
     public bool Force { get; init; }

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
@@ -48,8 +48,7 @@ public sealed class KubeApi(Kubernetes client)
     public static async Task<ApiResult> ReadResultAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        var json = Parse(text);
+        var json = Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken));
         var message = response.IsSuccessStatusCode ? "" : json?["message"]?.GetValue<string>() ?? $"HTTP {(int)response.StatusCode}";
         return new ApiResult((int)response.StatusCode, json, message);
     }
@@ -67,7 +66,7 @@ public sealed class KubeApi(Kubernetes client)
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (body is not null)
         {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8);
+            request.Content = new ReadOnlyMemoryContent(Utf8(body));
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType ?? "application/json");
         }
 
@@ -79,11 +78,22 @@ public sealed class KubeApi(Kubernetes client)
         return request;
     }
 
-    private static JsonObject? Parse(string text)
+    private static ReadOnlyMemory<byte> Utf8(JsonNode body)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(output))
+        {
+            body.WriteTo(writer);
+        }
+
+        return output.WrittenMemory;
+    }
+
+    private static JsonObject? Parse(byte[] utf8)
     {
         try
         {
-            return text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject;
+            return utf8.Length == 0 ? null : JsonNode.Parse(utf8) as JsonObject;
         }
         catch (JsonException)
         {

@@ -44,14 +44,19 @@ public sealed class LiveObjectCache(KubeApi api, string? watchedNamespace, ILogg
             ? watched.Value.Informer.Get(identity.Namespace, identity.Name)
             : null;
 
-    /// <summary>Records an object the server returned from a write, so the next read sees at least that version.</summary>
-    public void Offer(JsonObject obj)
+    /// <summary>
+    /// Records an object the server returned from a write, so the next read sees at least that version; returns what the
+    /// cache keeps of it (its watch event for that version then reuses it).
+    /// </summary>
+    public LiveObject Offer(JsonObject obj)
     {
-        var identity = ObjectJson.Identity(obj);
-        if (informers.TryGetValue((identity.Group, identity.Kind), out var watched) && watched.IsValueCreated)
+        var live = LiveObject.From(obj);
+        if (informers.TryGetValue((live.Identity.Group, live.Identity.Kind), out var watched) && watched.IsValueCreated)
         {
-            watched.Value.Informer.Offer(LiveObject.From(obj));
+            watched.Value.Informer.Offer(live);
         }
+
+        return live;
     }
 
     /// <summary>Records that an object was deleted.</summary>
@@ -93,8 +98,10 @@ public sealed class LiveObjectCache(KubeApi api, string? watchedNamespace, ILogg
 
     private Watched Start(ResourceType resource)
     {
-        var source = new LiveListWatch(new JsonListWatch(api, resource, resource.Namespaced ? watchedNamespace : null, GitSyncOwner.NameLabel));
-        var informer = new Informer<LiveObject>(source, loggers.CreateLogger<LiveObjectCache>());
+        Informer<LiveObject>? informer = null;
+        var json = new JsonListWatch(api, resource, resource.Namespaced ? watchedNamespace : null, GitSyncOwner.NameLabel);
+        var source = new LiveListWatch(json, (namespaceName, name) => informer?.Get(namespaceName, name));
+        informer = new Informer<LiveObject>(source, loggers.CreateLogger<LiveObjectCache>());
         var loop = Task.Run(() => informer.RunAsync(
             (previous, current) => Publish(new LiveObjectEvent(Type(previous, current), current.Identity, current)),
             gone => Publish(new LiveObjectEvent("DELETED", gone.Identity, gone)),

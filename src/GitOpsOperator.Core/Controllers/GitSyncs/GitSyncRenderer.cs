@@ -69,8 +69,9 @@ public sealed partial class GitSyncRenderer(GitSourceCache source, ManifestRende
                 return RenderAttempt.Failed(Reasons.BuildFailed, string.Join("; ", result.Errors));
             }
 
-            Remember(cache, tree, targetNamespace, chart?.Key, result);
-            return RenderAttempt.Rendered(result.Objects, fromCache: false) with { Hooks = result.Hooks };
+            var kept = KeptObjects.Of(result.Objects);
+            Remember(cache, tree, targetNamespace, chart?.Key, result, kept);
+            return RenderAttempt.Rendered(kept, fromCache: false) with { Hooks = result.Hooks };
         }
         finally
         {
@@ -84,7 +85,7 @@ public sealed partial class GitSyncRenderer(GitSourceCache source, ManifestRende
 
     private static string AtTop(ExportedTree tree, string name) => tree.Path.Length == 0 ? name : $"{tree.Path}/{name}";
 
-    private static void Remember(RenderCache cache, ExportedTree tree, string? targetNamespace, string? chartKey, RenderResult result)
+    private static void Remember(RenderCache cache, ExportedTree tree, string? targetNamespace, string? chartKey, RenderResult result, IReadOnlyList<RenderedObject> objects)
     {
         IReadOnlyList<string> inputs = result.InputPaths.Count > 0 ? result.InputPaths : [""];
         var trees = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -98,7 +99,7 @@ public sealed partial class GitSyncRenderer(GitSourceCache source, ManifestRende
             trees[input] = hash.Value!;
         }
 
-        cache.Add(new RenderedSet(tree.Path, targetNamespace, trees, result.Objects) { ChartKey = chartKey, Hooks = result.Hooks });
+        cache.Add(new RenderedSet(tree.Path, targetNamespace, trees, objects) { ChartKey = chartKey, Hooks = result.Hooks });
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Rendered GitSync {Namespace}/{Name} at {Revision}: {Count} objects")]
