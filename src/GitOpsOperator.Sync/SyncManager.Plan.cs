@@ -12,16 +12,18 @@ public sealed partial class SyncManager
     /// <summary>
     /// Pairs each desired object with its live one and decides created / configured / unchanged / skipped. An object whose
     /// desired hash and live fingerprint match its inventory record costs no request; any other is server dry-run applied.
-    /// Returns the plan and every object that cannot be applied (unknown kind, invalid, immutable change, owned elsewhere).
+    /// Returns the plan and every object that cannot be applied (unknown kind, invalid, immutable change, owned elsewhere,
+    /// forbidden to <paramref name="writeAs"/>: the dry-run is made as the identity that will write).
     /// </summary>
-    public async Task<PlanResult> PlanAsync(IReadOnlyList<RenderedObject> desired, IReadOnlyDictionary<ObjectIdentity, InventoryRecord> records, GitSyncOwner owner, SyncOptions options, CancellationToken cancellationToken)
+    public async Task<PlanResult> PlanAsync(
+        IReadOnlyList<RenderedObject> desired, IReadOnlyDictionary<ObjectIdentity, InventoryRecord> records, GitSyncOwner owner, SyncOptions options, WriteIdentity? writeAs, CancellationToken cancellationToken)
     {
         var planned = new ConcurrentQueue<PlannedObject>();
         var failures = new ConcurrentQueue<SyncFailure>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(desired, parallel, async (item, token) =>
         {
-            var (plan, failure) = await PlanOneAsync(item, records.GetValueOrDefault(item.Identity), owner, options, token);
+            var (plan, failure) = await PlanOneAsync(item, records.GetValueOrDefault(item.Identity), owner, options, writeAs, token);
             if (plan is not null)
             {
                 planned.Enqueue(plan);
@@ -37,7 +39,8 @@ public sealed partial class SyncManager
             ApplyOrder.Sort(failures, f => (f.Identity?.Kind ?? "", f.Identity?.Namespace ?? "", f.Identity?.Name ?? "")));
     }
 
-    private async Task<(PlannedObject? Plan, SyncFailure? Failure)> PlanOneAsync(RenderedObject desired, InventoryRecord? record, GitSyncOwner owner, SyncOptions options, CancellationToken cancellationToken)
+    private async Task<(PlannedObject? Plan, SyncFailure? Failure)> PlanOneAsync(
+        RenderedObject desired, InventoryRecord? record, GitSyncOwner owner, SyncOptions options, WriteIdentity? writeAs, CancellationToken cancellationToken)
     {
         var (resource, discoveryFailure) = await discovery.ResolveAsync(desired.Type, cancellationToken);
         if (discoveryFailure is not null)
@@ -75,7 +78,7 @@ public sealed partial class SyncManager
             }
         }
 
-        var dryRun = await ApplyRequestAsync(resource, body, dryRun: true, cancellationToken);
+        var dryRun = await ApplyRequestAsync(resource, body, dryRun: true, writeAs, cancellationToken);
         return Decide(desired, resource, body, live, record, dryRun, options);
     }
 
@@ -86,7 +89,7 @@ public sealed partial class SyncManager
             var forced = options.Force || ObjectJson.Annotation(desired.Json, SyncAnnotations.Force) == SyncAnnotations.Enabled;
             return dryRun.IsImmutableChange && forced
                 ? (new PlannedObject(desired, resource, body, ChangeAction.Configured, "immutable field changed: recreated") { Recreate = true }, null)
-                : (null, Failure(dryRun.IsRefusal ? SyncOutcome.ValidationFailed : SyncOutcome.ApplyFailed, desired, dryRun.Message));
+                : (null, Failure(WriteFailureReason(dryRun, refused: SyncOutcome.ValidationFailed), desired, dryRun.Message));
         }
 
         if (live is null)
@@ -127,10 +130,14 @@ public sealed partial class SyncManager
     private static SyncFailure Failure(SyncOutcome reason, RenderedObject desired, string message) =>
         new(reason, desired.Identity, desired.Source, message);
 
-    private Task<ApiResult> ApplyRequestAsync(ResourceType resource, JsonObject body, bool dryRun, CancellationToken cancellationToken)
+    /// <summary>Why a write failed: AccessDenied when forbidden to the identity, <paramref name="refused"/> for another refusal, else ApplyFailed.</summary>
+    private static SyncOutcome WriteFailureReason(ApiResult result, SyncOutcome refused) =>
+        result.IsForbidden ? SyncOutcome.AccessDenied : result.IsRefusal ? refused : SyncOutcome.ApplyFailed;
+
+    private Task<ApiResult> ApplyRequestAsync(ResourceType resource, JsonObject body, bool dryRun, WriteIdentity? writeAs, CancellationToken cancellationToken)
     {
         var path = resource.ObjectPath(ObjectJson.MetadataString(body, "namespace"), ObjectJson.MetadataString(body, "name"))
             + $"?fieldManager={LiveFingerprint.FieldManager}&force=true" + (dryRun ? "&dryRun=All" : "");
-        return api.SendAsync(HttpMethod.Patch, path, body, KubeApi.ApplyContentType, cancellationToken);
+        return api.SendAsync(HttpMethod.Patch, path, body, KubeApi.ApplyContentType, writeAs, cancellationToken);
     }
 }

@@ -9,16 +9,17 @@ public sealed partial class SyncManager
     /// <summary>
     /// Deletes (reverse apply order, background propagation) the inventory objects that left the desired set, when they
     /// still carry this GitSync's owner labels and no <c>prune: disabled</c> annotation. Returns what was pruned or
-    /// skipped, the records to keep (objects whose delete failed) and the failures.
+    /// skipped, the records to keep (objects whose delete failed) and the failures. Deletes are made as
+    /// <paramref name="writeAs"/> when set; one it may not make is PruneFailed, never retried with the operator's rights.
     /// </summary>
-    public async Task<PruneOutcome> PruneAsync(IReadOnlyList<InventoryRecord> stale, GitSyncOwner owner, SyncOptions options, CancellationToken cancellationToken)
+    public async Task<PruneOutcome> PruneAsync(IReadOnlyList<InventoryRecord> stale, GitSyncOwner owner, SyncOptions options, WriteIdentity? writeAs, CancellationToken cancellationToken)
     {
         var changes = new ConcurrentQueue<Change>();
         var kept = new ConcurrentQueue<InventoryRecord>();
         var failures = new ConcurrentQueue<SyncFailure>();
         await OrderedBatches.RunAsync(stale, r => r.Entry.Kind, reverse: true, options.Parallelism, async (record, token) =>
         {
-            var (change, failure) = await PruneOneAsync(record, owner, options, token);
+            var (change, failure) = await PruneOneAsync(record, owner, options, writeAs, token);
             if (change is not null)
             {
                 changes.Enqueue(change);
@@ -35,7 +36,8 @@ public sealed partial class SyncManager
         return new PruneOutcome([.. changes], [.. kept], [.. failures]);
     }
 
-    private async Task<(Change? Change, SyncFailure? Failure)> PruneOneAsync(InventoryRecord record, GitSyncOwner owner, SyncOptions options, CancellationToken cancellationToken)
+    private async Task<(Change? Change, SyncFailure? Failure)> PruneOneAsync(
+        InventoryRecord record, GitSyncOwner owner, SyncOptions options, WriteIdentity? writeAs, CancellationToken cancellationToken)
     {
         var identity = record.Identity;
         var (resource, discoveryFailure) = await discovery.ResolveAsync(GroupVersionKind.FromApiVersion(record.Entry.ApiVersion, record.Entry.Kind), cancellationToken);
@@ -82,7 +84,7 @@ public sealed partial class SyncManager
             return (new Change(identity, ChangeAction.Skipped, "not pruned: prune disabled on the live object"), null);
         }
 
-        var deleted = await DeleteAsync(resource, identity, ObjectJson.MetadataString(live, "uid"), cancellationToken);
+        var deleted = await DeleteAsync(resource, identity, ObjectJson.MetadataString(live, "uid"), writeAs, cancellationToken);
         if (!deleted.IsSuccess && !deleted.IsNotFound)
         {
             return (null, new SyncFailure(SyncOutcome.PruneFailed, identity, null, deleted.Message));
@@ -102,7 +104,7 @@ public sealed partial class SyncManager
             return new SyncResult(SyncOutcome.Succeeded, changes, desiredRecords, []);
         }
 
-        var pruned = await PruneAsync(stale, request.Owner, request.Options, cancellationToken);
+        var pruned = await PruneAsync(stale, request.Owner, request.Options, request.WriteAs, cancellationToken);
         var all = changes.Add(ApplyOrder.Sort(pruned.Changes, c => (c.Identity.Kind, c.Identity.Namespace, c.Identity.Name)).Reverse());
         var inventory = desiredRecords.Concat(pruned.Kept).ToList();
         return pruned.Failures.Count == 0

@@ -58,9 +58,15 @@ public sealed partial class SyncManager : IAsyncDisposable
             return Failed(outside, ChangeSet.Empty, request.Inventory);
         }
 
+        if (await MissingWriterAsync(request.WriteAs, cancellationToken) is { } missing)
+        {
+            return Failed([missing], ChangeSet.Empty, request.Inventory);
+        }
+
+        var writeAs = request.WriteAs;
         var records = request.Inventory.ToDictionary(r => r.Identity);
         var (early, deferred) = await SplitDeferredAsync(request.Desired, options, cancellationToken);
-        var plan = await PlanAsync(early, records, request.Owner, options, cancellationToken);
+        var plan = await PlanAsync(early, records, request.Owner, options, writeAs, cancellationToken);
         if (plan.Failures.Count > 0)
         {
             return Failed(plan.Failures, ChangeSet.Empty, request.Inventory);
@@ -78,7 +84,7 @@ public sealed partial class SyncManager : IAsyncDisposable
         }
 
         var firstStage = plan.Objects.Where(p => IsFirstStage(p.Desired.Identity)).ToList();
-        var stageOne = await ApplyAsync(firstStage, options, cancellationToken);
+        var stageOne = await ApplyAsync(firstStage, options, writeAs, cancellationToken);
         if (stageOne.Failure is not null)
         {
             return Failed([stageOne.Failure], new ChangeSet(stageOne.Changes), Merge(request.Inventory, stageOne.Records));
@@ -90,14 +96,14 @@ public sealed partial class SyncManager : IAsyncDisposable
             return Failed(established, new ChangeSet(stageOne.Changes), Merge(request.Inventory, stageOne.Records));
         }
 
-        var late = await PlanAsync(deferred, records, request.Owner, options, cancellationToken);
+        var late = await PlanAsync(deferred, records, request.Owner, options, writeAs, cancellationToken);
         if (late.Failures.Count > 0)
         {
             return Failed(late.Failures, new ChangeSet(stageOne.Changes), Merge(request.Inventory, stageOne.Records));
         }
 
         var rest = plan.Objects.Where(p => !IsFirstStage(p.Desired.Identity)).Concat(late.Objects).ToList();
-        var stageTwo = await ApplyAsync(rest, options, cancellationToken);
+        var stageTwo = await ApplyAsync(rest, options, writeAs, cancellationToken);
         var changes = new ChangeSet([.. stageOne.Changes, .. stageTwo.Changes]);
         var applied = Merge(request.Inventory, [.. stageOne.Records, .. stageTwo.Records]);
         if (stageTwo.Failure is not null)
@@ -114,6 +120,13 @@ public sealed partial class SyncManager : IAsyncDisposable
     {
         var (resource, failure) = await discovery.ResolveAsync(type, cancellationToken);
         return failure is null ? resource?.Namespaced : null;
+    }
+
+    /// <summary>Null when the API server answers an authenticated request (GET /version), else why not.</summary>
+    public async Task<string?> ReachAsync(CancellationToken cancellationToken)
+    {
+        var answer = await api.SendAsync(HttpMethod.Get, "version", null, null, cancellationToken);
+        return answer.IsSuccess ? null : answer.Message;
     }
 
     public ValueTask DisposeAsync() => Cache.DisposeAsync();

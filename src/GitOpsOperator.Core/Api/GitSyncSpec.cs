@@ -46,4 +46,14 @@ public sealed record GitSyncSpec
 
     [JsonPropertyName("suspend")]
     public bool Suspend { get; init; }
+
+    /// <summary>Every write for this GitSync is made as system:serviceaccount:&lt;its namespace&gt;:&lt;this name&gt;.</summary>
+    [JsonPropertyName("serviceAccountName")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ServiceAccountName { get; init; }
+
+    /// <summary>The kubeconfig of another cluster to apply into; null means the operator's own cluster.</summary>
+    [JsonPropertyName("kubeConfig")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public KubeConfigReference? KubeConfig { get; init; }
 }

@@ -10,6 +10,9 @@ public sealed record ApiResult(int StatusCode, JsonObject? Body, string Message)
 
     public bool IsNotFound => StatusCode == (int)HttpStatusCode.NotFound;
 
+    /// <summary>The identity the request ran as may not make it (RBAC, or impersonation the operator may not do).</summary>
+    public bool IsForbidden => StatusCode == (int)HttpStatusCode.Forbidden;
+
     /// <summary>
     /// The server refused the request as such (4xx other than throttling): retrying the same request will not help.
     /// A server-side apply whose values do not fit the kind's types is refused too, though a real server answers it

@@ -13,13 +13,28 @@ namespace GitOpsOperator.Sync.Api;
 public sealed class KubeApi(Kubernetes client)
 {
     public const string ApplyContentType = "application/apply-patch+yaml";
+    public const string ImpersonateUserHeader = "Impersonate-User";
+    public const string ImpersonateGroupHeader = "Impersonate-Group";
 
-    /// <summary>Sends one request and reads its JSON answer.</summary>
-    public async Task<ApiResult> SendAsync(HttpMethod method, string pathAndQuery, JsonNode? body, string? contentType, CancellationToken cancellationToken)
+    /// <summary>Sends one request as the operator and reads its JSON answer.</summary>
+    public Task<ApiResult> SendAsync(HttpMethod method, string pathAndQuery, JsonNode? body, string? contentType, CancellationToken cancellationToken) =>
+        SendAsync(method, pathAndQuery, body, contentType, null, cancellationToken);
+
+    /// <summary>Sends one request and reads its JSON answer; as <paramref name="actAs"/> (impersonated) when set.</summary>
+    public async Task<ApiResult> SendAsync(HttpMethod method, string pathAndQuery, JsonNode? body, string? contentType, WriteIdentity? actAs, CancellationToken cancellationToken)
     {
         try
         {
             using var request = await CreateRequestAsync(method, pathAndQuery, body, contentType, cancellationToken);
+            if (actAs is not null)
+            {
+                request.Headers.Add(ImpersonateUserHeader, actAs.User);
+                foreach (var group in actAs.ImpersonatedGroups)
+                {
+                    request.Headers.Add(ImpersonateGroupHeader, group);
+                }
+            }
+
             using var response = await client.HttpClient.SendAsync(request, cancellationToken);
             return await ReadResultAsync(response, cancellationToken);
         }

@@ -11,8 +11,12 @@ namespace GitOpsOperator.Hosting;
 /// </summary>
 public sealed class KubernetesClients(KubernetesConnection connection, OperatorMetrics metrics, ILoggerFactory loggers, TimeProvider time)
 {
-    public Kubernetes Create() => new(
-        connection.Configuration,
+    /// <summary>A client of the operator's own cluster.</summary>
+    public Kubernetes Create() => Create(connection.Configuration);
+
+    /// <summary>A client of the cluster this configuration describes (a remote cluster a GitSync applies into).</summary>
+    public Kubernetes Create(KubernetesClientConfiguration configuration) => new(
+        configuration,
         new TransientRetryHandler(RetryPolicy.Default, metrics, loggers.CreateLogger<TransientRetryHandler>(), time),
         new ApiRequestCounter(metrics));
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using GitOpsOperator.Machinery.Names;
 using Serilog.Events;
 
 namespace GitOpsOperator.Hosting;
@@ -37,6 +38,11 @@ public static class OptionsValidation
         if (options.Namespace is { Length: 0 })
         {
             problems.Add("namespace is empty (leave it out to watch all namespaces)");
+        }
+
+        if (options.DefaultServiceAccount is { Length: > 0 } account && NameRules.IsDns1123Subdomain(account) is [var invalid, ..])
+        {
+            problems.Add($"default service account \"{account}\" is not a ServiceAccount name: {invalid}");
         }
 
         problems.AddRange(LeaderElectionProblems(options));

@@ -106,7 +106,7 @@ internal sealed class ApiHandler
         }
 
         var dryRun = await DryRunRequests.IsDryRunAsync(context.Request, route.Verb, context.RequestAborted);
-        requests.Record(new RequestKey(route.Verb, route.CountedResource, dryRun));
+        requests.Record(new RequestKey(route.Verb, route.CountedResource, dryRun), RequestUser.Of(context).Name, route.Namespace ?? "");
         switch (faults.Match(route.Verb, route.CountedResource, route.Name))
         {
             case null:

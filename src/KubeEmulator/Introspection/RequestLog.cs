@@ -3,12 +3,13 @@ using System.Collections.Concurrent;
 namespace KubeEmulator.Introspection;
 
 /// <summary>
-/// Counts of the resource requests a cluster served, by verb, resource and whether they were dry runs; the simulated
-/// controllers' own traffic is left out.
+/// Counts of the resource requests a cluster served, by verb, resource and whether they were dry runs, and (like an
+/// API server's audit log) by the user each ran as; the simulated controllers' own traffic is left out.
 /// </summary>
 public sealed class RequestLog
 {
     private readonly ConcurrentDictionary<RequestKey, int> counts = new();
+    private readonly ConcurrentDictionary<UserRequestKey, int> byUser = new();
 
     /// <summary>Requests with this verb on this resource, dry runs included (e.g. Count("patch", "deployments")).</summary>
     public int Count(string verb, string resource) => Count(verb, resource, dryRun: false) + Count(verb, resource, dryRun: true);
@@ -24,7 +25,22 @@ public sealed class RequestLog
 
     public IReadOnlyDictionary<RequestKey, int> Snapshot() => new Dictionary<RequestKey, int>(counts);
 
-    public void Reset() => counts.Clear();
+    /// <summary>The audit view: requests counted by the user they ran as (the impersonated one), verb, resource, namespace and dry run.</summary>
+    public IReadOnlyDictionary<UserRequestKey, int> ByUser() => new Dictionary<UserRequestKey, int>(byUser);
 
-    internal void Record(RequestKey key) => counts.AddOrUpdate(key, 1, (_, n) => n + 1);
+    /// <summary>Requests this user made with this verb on this resource in this namespace, only dry runs or only real ones.</summary>
+    public int CountBy(string user, string verb, string resource, string ns, bool dryRun) =>
+        byUser.GetValueOrDefault(new UserRequestKey(user, verb, resource, ns, dryRun));
+
+    public void Reset()
+    {
+        counts.Clear();
+        byUser.Clear();
+    }
+
+    internal void Record(RequestKey key, string user, string ns)
+    {
+        counts.AddOrUpdate(key, 1, (_, n) => n + 1);
+        byUser.AddOrUpdate(new UserRequestKey(user, key.Verb, key.Resource, ns, key.DryRun), 1, (_, n) => n + 1);
+    }
 }

@@ -27,7 +27,7 @@ public sealed class DriftTests
         live.Data["value"] = "edited-by-hand";
         await harness.Cluster.Client.CoreV1.ReplaceNamespacedConfigMapAsync(live, "settings", "default", fieldManager: "kubectl-edit", cancellationToken: harness.Token);
         var change = await heard.Task.WaitAsync(harness.Token);
-        var plan = await harness.Manager.PlanAsync([settings], first.Inventory.ToDictionary(r => r.Identity), SyncHarness.Owner, SyncOptions.Default, harness.Token);
+        var plan = await harness.Manager.PlanAsync([settings], first.Inventory.ToDictionary(r => r.Identity), SyncHarness.Owner, SyncOptions.Default, null, harness.Token);
         var second = await harness.SyncAsync([settings], first.Inventory);
 
         Assert.Equal("edited-by-hand", change.Object["data"]!["value"]!.GetValue<string>());

@@ -24,6 +24,21 @@ public sealed class CommandLineTests
             result.Settings);
     }
 
+    [Fact]
+    public void Tenancy_flags_become_settings_and_a_default_service_account_that_is_no_name_is_refused()
+    {
+        var result = CommandLine.Parse(["--default-service-account", "deployer", "--no-cross-namespace-refs"]);
+
+        Assert.Null(result.Error);
+        Assert.Equal(
+            new Dictionary<string, string?> { ["Operator:DefaultServiceAccount"] = "deployer", ["Operator:NoCrossNamespaceRefs"] = "true" },
+            result.Settings);
+        Assert.Contains("--default-service-account NAME", CommandLine.Usage, StringComparison.Ordinal);
+        Assert.Contains("--no-cross-namespace-refs", CommandLine.Usage, StringComparison.Ordinal);
+        var problem = Assert.Single(OptionsValidation.Problems(new OperatorOptions { DefaultServiceAccount = "team:deployer" }));
+        Assert.StartsWith("default service account \"team:deployer\" is not a ServiceAccount name", problem, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]

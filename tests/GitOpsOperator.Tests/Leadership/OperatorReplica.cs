@@ -40,11 +40,24 @@ internal sealed class OperatorReplica : IDisposable
         }
     }
 
-    public static OperatorReplica Start(string kubeconfig, string cacheDirectory, TimeSpan leaseDuration)
+    /// <summary>Every log line so far, as written (every property, not only the message).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (events)
+            {
+                return string.Join('\n', events.Select(e => e.ToJsonString()));
+            }
+        }
+    }
+
+    /// <summary>Starts a replica; <paramref name="extraArgs"/> are added to its command line.</summary>
+    public static OperatorReplica Start(string kubeconfig, string cacheDirectory, TimeSpan leaseDuration, params string[] extraArgs)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in (string[])[OperatorDll, "--kubeconfig", kubeconfig, "--leader-election", "--namespace", ClusterWithCrds.Namespace,
-            "--http-port", "0", "--http-address", "127.0.0.1", "--log-format", "json"])
+            "--http-port", "0", "--http-address", "127.0.0.1", "--log-format", "json", .. extraArgs])
         {
             start.ArgumentList.Add(arg);
         }

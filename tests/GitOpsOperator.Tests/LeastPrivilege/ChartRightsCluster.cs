@@ -24,13 +24,14 @@ public sealed class ChartRightsCluster : IAsyncLifetime
     public const string ConfigMapRights =
         """rbac.applyPermissions=[{"apiGroups":[""],"resources":["configmaps"],"verbs":["get","list","watch","create","update","patch","delete"]}]""";
 
-    private const string Origin = "config";
+    public const string Origin = "config";
 
     private readonly string root = Path.Combine(Path.GetTempPath(), $"chart-rights-{Guid.NewGuid():N}");
     private EmulatedCluster? cluster;
     private GitDaemon? daemon;
     private WorkingClone? clone;
     private string? clusterWideKubeconfig;
+    private int fetchRequests;
 
     public EmulatedCluster Cluster => cluster ?? throw new InvalidOperationException("the fixture has not started");
 
@@ -73,13 +74,14 @@ public sealed class ChartRightsCluster : IAsyncLifetime
         return Cluster.WriteKubeconfig($"{releaseNamespace}-operator", token.Trim());
     }
 
-    /// <summary>Starts the operator with this kubeconfig (and --namespace, --default-service-account when given); stopped when disposed.</summary>
-    public async Task<IAsyncDisposable> StartOperatorAsync(string kubeconfig, string? watchedNamespace = null, string? defaultServiceAccount = null)
+    /// <summary>Starts the operator with this kubeconfig (and --namespace when given); stopped when disposed.</summary>
+    public Task<IAsyncDisposable> StartOperatorAsync(string kubeconfig, string? watchedNamespace = null) =>
+        StartOperatorAsync(kubeconfig, new OperatorOptions { Namespace = watchedNamespace });
+
+    /// <summary>Starts the operator with this kubeconfig and these options (its HTTP endpoints on a free local port); stopped when disposed.</summary>
+    public async Task<IAsyncDisposable> StartOperatorAsync(string kubeconfig, OperatorOptions operatorOptions)
     {
-        var options = new OperatorOptions
-        {
-            HttpPort = 0, HttpAddress = "127.0.0.1", Namespace = watchedNamespace, DefaultServiceAccount = defaultServiceAccount,
-        };
+        var options = operatorOptions with { HttpPort = 0, HttpAddress = "127.0.0.1" };
         var settings = new Dictionary<string, string?> { ["Operator:GitCacheDirectory"] = Path.Combine(root, $"cache-{Guid.NewGuid():N}") };
         var host = OperatorHost.Build(settings, options, KubernetesConnection.Resolve(kubeconfig));
         await host.StartAsync();
@@ -94,9 +96,12 @@ public sealed class ChartRightsCluster : IAsyncLifetime
         return sha;
     }
 
-    /// <summary>A GitRepository following main of the origin and a GitSync of this path, both in this namespace.</summary>
-    public Task ApplySourceAndSyncAsync(string ns, string name, string path) =>
-        KubectlWithInputAsync(
+    /// <summary>
+    /// A GitRepository following main of the origin and a GitSync of this path, both in this namespace; extraSpec holds
+    /// more lines of the GitSync's spec (each indented by two spaces).
+    /// </summary>
+    public Task ApplySourceAndSyncAsync(string ns, string name, string path, string extraSpec = "") =>
+        ApplyAsync(
             $$"""
             apiVersion: gitops.operator.io/v1alpha1
             kind: GitRepository
@@ -113,8 +118,15 @@ public sealed class ChartRightsCluster : IAsyncLifetime
               sourceRef: { kind: GitRepository, name: {{Origin}} }
               path: {{path}}
               timeout: 20s
-            """,
-            "apply", "-f", "-");
+            {{extraSpec}}
+            """);
+
+    /// <summary>Asks the GitRepository of this namespace to fetch now (after a push).</summary>
+    public Task FetchNowAsync(string ns) =>
+        KubectlAsync("annotate", "--overwrite", "-n", ns, "gitrepository", Origin, $"gitops.operator.io/requestedAt=push-{Interlocked.Increment(ref fetchRequests)}");
+
+    /// <summary><c>kubectl apply -f -</c> of these manifests, as the administrator.</summary>
+    public Task ApplyAsync(string manifests) => Kubectl.SucceedAsync(AdminKubeconfig, manifests, "apply", "-f", "-");
 
     /// <summary>Waits until the GitSync satisfies the condition; the failure shows its last status.</summary>
     public Task<GitSync> WaitForGitSyncAsync(string ns, string name, Func<GitSync, bool> condition, string what) =>
@@ -123,8 +135,6 @@ public sealed class ChartRightsCluster : IAsyncLifetime
             condition, $"{ns}/{name}: {what}", s => KubernetesJson.Serialize(s.Status));
 
     public Task<string> KubectlAsync(params string[] args) => Kubectl.SucceedAsync(AdminKubeconfig, null, args);
-
-    public Task KubectlWithInputAsync(string input, params string[] args) => Kubectl.SucceedAsync(AdminKubeconfig, input, args);
 
     internal Task<Kubectl.Result> TryKubectlAsync(params string[] args) => Kubectl.RunAsync(AdminKubeconfig, null, args);
 
@@ -149,7 +159,6 @@ public sealed class ChartRightsCluster : IAsyncLifetime
     private GitDaemon Daemon => daemon ?? throw new InvalidOperationException("the fixture has not started");
 
     private WorkingClone Clone => clone ?? throw new InvalidOperationException("the fixture has not started");
-
 
     private sealed class RunningOperator(IHost host) : IAsyncDisposable
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GitOpsOperator.Api;
 using GitOpsOperator.Conditions;
+using GitOpsOperator.Controllers.GitSyncs.Targets;
 using GitOpsOperator.Metrics;
 using GitOpsOperator.Queue;
 using GitOpsOperator.Sync;
@@ -10,18 +11,20 @@ namespace GitOpsOperator.Controllers.GitSyncs;
 
 /// <summary>
 /// One reconcile of one GitSync: finalize a deletion, honour suspend and dependsOn, find the source's artifact, then
-/// hand the revision to <see cref="RevisionSync"/>. Every step writes status only when it changed.
+/// find the cluster it syncs with, then hand the revision to <see cref="RevisionSync"/>. Every step writes status only
+/// when it changed.
 /// </summary>
 public sealed partial class GitSyncReconciler(
     GitSyncInformer informer,
     SourceArtifacts sources,
     GitSyncStates states,
     RevisionSync revisions,
-    SyncManager sync,
+    SyncTargets targets,
     SyncStatusWriter writer,
     SyncEvents events,
     GitSyncFinalizer finalizer,
     GitSyncControllerOptions options,
+    GitSyncTenancy tenancy,
     OperatorMetrics metrics,
     TimeProvider time,
     ILogger<GitSyncReconciler> logger)
@@ -34,6 +37,7 @@ public sealed partial class GitSyncReconciler(
         if (informer.Get(key) is not { } gitSync)
         {
             states.Forget(key);
+            targets.Release(key);
             return WorkResult.Done;
         }
 
@@ -54,6 +58,12 @@ public sealed partial class GitSyncReconciler(
         if (!SyncSchedule.TryRead(gitSync.Spec, out var schedule, out var invalid))
         {
             await BlockedAsync(gitSync, state, current, Reasons.InvalidSpec, invalid, cancellationToken).ConfigureAwait(false);
+            return (WorkResult.Done, null);
+        }
+
+        if (tenancy.RefusedReference(gitSync) is { } refused)
+        {
+            await StalledAsync(gitSync, state, current, Reasons.AccessDenied, refused, cancellationToken).ConfigureAwait(false);
             return (WorkResult.Done, null);
         }
 
@@ -78,7 +88,14 @@ public sealed partial class GitSyncReconciler(
             return (schedule.Retry(missing!), null);
         }
 
-        return (await revisions.SyncAsync(gitSync, state, current, artifact, schedule, cancellationToken).ConfigureAwait(false), artifact.Revision);
+        var resolved = await targets.ResolveAsync(gitSync, cancellationToken).ConfigureAwait(false);
+        if (resolved.Target is not { } target)
+        {
+            await BlockedAsync(gitSync, state, current, resolved.Reason, resolved.Message, cancellationToken).ConfigureAwait(false);
+            return (schedule.Retry(resolved.Message), null);
+        }
+
+        return (await revisions.SyncAsync(gitSync, state, current, artifact, schedule, target, cancellationToken).ConfigureAwait(false), artifact.Revision);
     }
 
     /// <summary>With prune, deletes the inventory's objects; then lets the GitSync go by removing the finalizer.</summary>
@@ -92,8 +109,16 @@ public sealed partial class GitSyncReconciler(
         var records = InventoryMapping.ToRecords(current.Inventory);
         if (gitSync.Spec.Prune && records.Count > 0)
         {
+            var resolved = await targets.ResolveAsync(gitSync, cancellationToken).ConfigureAwait(false);
+            if (resolved.Target is not { } target)
+            {
+                await BlockedAsync(gitSync, state, current, resolved.Reason, resolved.Message, cancellationToken).ConfigureAwait(false);
+                return WorkResult.Failure(resolved.Message);
+            }
+
             var owner = new GitSyncOwner(gitSync.Metadata.NamespaceProperty ?? "", gitSync.Metadata.Name ?? "");
-            var pruned = await sync.PruneAsync(records, owner, new SyncOptions { Parallelism = options.SyncParallelism, Prune = true }, cancellationToken).ConfigureAwait(false);
+            var pruneOptions = new SyncOptions { Parallelism = options.SyncParallelism, Prune = true };
+            var pruned = await target.Sync.PruneAsync(records, owner, pruneOptions, tenancy.WriteAs(gitSync), cancellationToken).ConfigureAwait(false);
             metrics.ObjectsPruned(pruned.Changes.Count(c => c.Action == ChangeAction.Pruned));
             if (pruned.Failures.Count > 0)
             {
@@ -109,6 +134,7 @@ public sealed partial class GitSyncReconciler(
         }
 
         await finalizer.RemoveAsync(gitSync, cancellationToken).ConfigureAwait(false);
+        targets.Release(GitSyncKey.Of(gitSync));
         return WorkResult.Done;
     }
 
@@ -117,6 +143,13 @@ public sealed partial class GitSyncReconciler(
         var blocked = SyncStatus.Blocked(current, reason, message, gitSync.Metadata.Generation ?? 0, GitSyncTriggers.RequestedAt(gitSync), Now());
         await writer.WriteIfChangedAsync(gitSync, state, current, blocked, cancellationToken).ConfigureAwait(false);
         await events.FailedAsync(gitSync, current, blocked, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StalledAsync(GitSync gitSync, GitSyncState state, GitSyncStatus current, string reason, string message, CancellationToken cancellationToken)
+    {
+        var stalled = SyncStatus.Stalled(current, reason, message, gitSync.Metadata.Generation ?? 0, GitSyncTriggers.RequestedAt(gitSync), Now());
+        await writer.WriteIfChangedAsync(gitSync, state, current, stalled, cancellationToken).ConfigureAwait(false);
+        await events.FailedAsync(gitSync, current, stalled, null, cancellationToken).ConfigureAwait(false);
     }
 
     private DateTimeOffset Now() => WholeSeconds.Of(time.GetUtcNow());

@@ -1,5 +1,6 @@
 using GitOpsOperator.Api;
 using GitOpsOperator.Conditions;
+using GitOpsOperator.Controllers.GitSyncs.Targets;
 using GitOpsOperator.Manifests;
 using GitOpsOperator.Metrics;
 using GitOpsOperator.Queue;
@@ -12,34 +13,35 @@ namespace GitOpsOperator.Controllers.GitSyncs;
 /// Brings one GitSync to one revision: render (or reuse a render), sync with the cluster, wait for health when asked,
 /// and record the outcome in status, history and Events. When the render is the one last synced and nothing drifted,
 /// the cluster is not consulted at all: only a new revision is recorded. A chart's due hooks run around the sync: pre-hooks
-/// once the plan validated the set and before its first write, post-hooks once its objects are healthy.
+/// once the plan validated the set and before its first write, post-hooks once its objects are healthy. The target is
+/// the cluster the objects go to (the operator's own or a remote one); status always goes to the operator's own.
 /// </summary>
 public sealed class RevisionSync(
     GitSyncRenderer renderer,
-    ClusterApiScope scope,
-    SyncManager sync,
     SyncStatusWriter writer,
     SyncEvents events,
     GitSyncControllerOptions options,
+    GitSyncTenancy tenancy,
     OperatorMetrics metrics,
     TimeProvider time)
 {
     private const string Superseded = "superseded by a newer revision or spec before its objects were healthy";
 
-    public async Task<WorkResult> SyncAsync(GitSync gitSync, GitSyncState state, GitSyncStatus current, Source.Artifact artifact, SyncSchedule schedule, CancellationToken cancellationToken)
+    public async Task<WorkResult> SyncAsync(GitSync gitSync, GitSyncState state, GitSyncStatus current, Source.Artifact artifact, SyncSchedule schedule, SyncTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gitSync);
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(artifact);
         ArgumentNullException.ThrowIfNull(schedule);
-        var run = new Run(gitSync, state, artifact.Revision, schedule, Now());
+        ArgumentNullException.ThrowIfNull(target);
+        var run = new Run(gitSync, state, artifact.Revision, schedule, target, tenancy.WriteAs(gitSync), Now());
         if (current.ObservedGeneration != run.Generation)
         {
             var progressing = SyncStatus.Progressing(current, run.Generation, $"reconciling revision {run.Revision}", run.Started);
             current = await writer.WriteIfChangedAsync(gitSync, state, current, progressing, cancellationToken).ConfigureAwait(false);
         }
 
-        var render = await renderer.RenderAsync(gitSync, artifact, state.Renders, scope, cancellationToken).ConfigureAwait(false);
+        var render = await renderer.RenderAsync(gitSync, artifact, state.Renders, target.Scope, cancellationToken).ConfigureAwait(false);
         if (render.Objects is not { } objects)
         {
             var attempt = new Attempt(run.Revision, run.Entry(HistoryEntry.Failed, ChangeSet.Empty, render.FailureMessage, Now()), current.Inventory ?? new InventoryStatus());
@@ -87,9 +89,10 @@ public sealed class RevisionSync(
                 current = await writer.WriteIfChangedAsync(run.GitSync, run.State, current, current with { Inventory = InventoryMapping.ToStatus(planned) }, token)
                     .ConfigureAwait(false),
             BeforeWrite = hooks.Pre.Count == 0 ? null : token => RunHooksAsync(run, hooks.Pre, token),
+            WriteAs = run.WriteAs,
         };
         run.State.LastSynced = null;
-        var result = await SyncHoldingDriftAsync(run.State, request, cancellationToken).ConfigureAwait(false);
+        var result = await SyncHoldingDriftAsync(run, request, cancellationToken).ConfigureAwait(false);
         metrics.ObjectsApplied(result.Changes.Count(ChangeAction.Created) + result.Changes.Count(ChangeAction.Configured));
         metrics.ObjectsPruned(result.Changes.Count(ChangeAction.Pruned));
         var inventory = InventoryMapping.ToStatus(result.Inventory);
@@ -133,13 +136,14 @@ public sealed class RevisionSync(
     }
 
     /// <summary>Syncs; a change to a managed object heard meanwhile that the sync's records do not explain marks drift.</summary>
-    private async Task<SyncResult> SyncHoldingDriftAsync(GitSyncState state, SyncRequest request, CancellationToken cancellationToken)
+    private async Task<SyncResult> SyncHoldingDriftAsync(Run run, SyncRequest request, CancellationToken cancellationToken)
     {
+        var state = run.State;
         state.BeginSync();
         var recorded = state.Fingerprints;
         try
         {
-            var result = await sync.SyncAsync(request, cancellationToken).ConfigureAwait(false);
+            var result = await run.Target.Sync.SyncAsync(request, cancellationToken).ConfigureAwait(false);
             recorded = InventoryMapping.Fingerprints(result.Inventory);
             return result;
         }
@@ -172,7 +176,7 @@ public sealed class RevisionSync(
         try
         {
             var entries = result.Inventory.Select(r => r.Entry).ToList();
-            return (current, await sync.WaitForHealthAsync(entries, left > TimeSpan.Zero ? left : TimeSpan.Zero, wait.Token).ConfigureAwait(false));
+            return (current, await run.Target.Sync.WaitForHealthAsync(entries, left > TimeSpan.Zero ? left : TimeSpan.Zero, wait.Token).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -193,7 +197,7 @@ public sealed class RevisionSync(
     private async Task<SyncFailure?> RunHooksAsync(Run run, IReadOnlyList<ChartHook> hooks, CancellationToken cancellationToken)
     {
         var left = run.Schedule.Timeout - (Now() - run.Started);
-        var outcome = await sync.RunHooksAsync(hooks, run.Owner, left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        var outcome = await run.Target.Sync.RunHooksAsync(hooks, run.Owner, left > TimeSpan.Zero ? left : TimeSpan.Zero, run.WriteAs, cancellationToken).ConfigureAwait(false);
         return outcome.Failure;
     }
 
@@ -207,7 +211,7 @@ public sealed class RevisionSync(
 
     private DateTimeOffset Now() => WholeSeconds.Of(time.GetUtcNow());
 
-    private sealed record Run(GitSync GitSync, GitSyncState State, string Revision, SyncSchedule Schedule, DateTimeOffset Started)
+    private sealed record Run(GitSync GitSync, GitSyncState State, string Revision, SyncSchedule Schedule, SyncTarget Target, WriteIdentity? WriteAs, DateTimeOffset Started)
     {
         public long Generation => GitSync.Metadata.Generation ?? 0;
 

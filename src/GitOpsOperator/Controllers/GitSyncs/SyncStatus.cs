@@ -24,13 +24,22 @@ public static class SyncStatus
 
     /// <summary>Nothing was attempted (no artifact, a dependency not ready, an invalid spec): Ready=False with the reason.</summary>
     public static GitSyncStatus Blocked(GitSyncStatus current, string reason, string message, long generation, string? requestedAt, DateTimeOffset now) =>
+        reason == Reasons.InvalidSpec
+            ? Stalled(current, reason, message, generation, requestedAt, now)
+            : current with
+            {
+                ObservedGeneration = generation,
+                LastHandledReconcileAt = requestedAt ?? current.LastHandledReconcileAt,
+                Conditions = KStatus.Failed(current.Conditions, reason, message, generation, now).Remove(ConditionTypes.Healthy),
+            };
+
+    /// <summary>Refused until the spec (or the operator's flags) change: Ready=False and Stalled=True with the reason; nothing was attempted.</summary>
+    public static GitSyncStatus Stalled(GitSyncStatus current, string reason, string message, long generation, string? requestedAt, DateTimeOffset now) =>
         current with
         {
             ObservedGeneration = generation,
             LastHandledReconcileAt = requestedAt ?? current.LastHandledReconcileAt,
-            Conditions = reason == Reasons.InvalidSpec
-                ? KStatus.Stalled(current.Conditions, reason, message, generation, now)
-                : KStatus.Failed(current.Conditions, reason, message, generation, now).Remove(ConditionTypes.Healthy),
+            Conditions = KStatus.Stalled(current.Conditions, reason, message, generation, now),
         };
 
     /// <summary>A revision was attempted and failed: Ready=False naming what failed; the inventory records what was applied.</summary>
