@@ -74,6 +74,13 @@ public sealed class ChartRightsCluster : IAsyncLifetime
         return Cluster.WriteKubeconfig($"{releaseNamespace}-operator", token.Trim());
     }
 
+    /// <summary><c>helm upgrade --reuse-values</c> of the chart installed in this namespace, with these <c>--set-json</c> values.</summary>
+    public Task UpgradeChartAsync(string releaseNamespace, params string[] jsonValues) =>
+        Helm.SucceedAsync([
+            "upgrade", Release, Helm.ChartPath, "--namespace", releaseNamespace, "--reuse-values", "--kubeconfig", AdminKubeconfig,
+            .. jsonValues.SelectMany(value => new[] { "--set-json", value }),
+        ]);
+
     /// <summary>Starts the operator with this kubeconfig (and --namespace when given); stopped when disposed.</summary>
     public Task<IAsyncDisposable> StartOperatorAsync(string kubeconfig, string? watchedNamespace = null) =>
         StartOperatorAsync(kubeconfig, new OperatorOptions { Namespace = watchedNamespace });

@@ -1,6 +1,7 @@
 using GitOpsOperator.Conditions;
 using GitOpsOperator.Hosting;
 using GitOpsOperator.Tests.EndToEnd;
+using GitOpsOperator.Tests.Tenancy;
 
 namespace GitOpsOperator.Tests.LeastPrivilege;
 
@@ -97,21 +98,17 @@ public sealed class ChartRightsTests(ChartRightsCluster fixture) : IClassFixture
         const string tenant = "tenant-b";
         const string outsider = "tenant-c";
         const string impersonatingOperator = "system:serviceaccount:impersonating-system:impersonating-gitops-operator";
-        foreach (var ns in new[] { tenant, outsider })
-        {
-            await fixture.KubectlAsync("create", "namespace", ns);
-            await fixture.ApplyAsync(ConfigMapDeployer(ns));
-        }
-
+        await Tenants.CreateAsync(fixture, tenant);
+        await Tenants.CreateAsync(fixture, outsider);
         var kubeconfig = await fixture.InstallReleaseAsync(
             "impersonating", "impersonating-system",
-            "tenancy.impersonate=true", $"tenancy.namespaces=[\"{tenant}\"]", "tenancy.defaultServiceAccount=\"deployer\"",
+            "tenancy.impersonate=true", $"tenancy.namespaces=[\"{tenant}\"]", $"tenancy.defaultServiceAccount=\"{Tenants.Deployer}\"",
             """rbac.readPermissions=[{"resources":["configmaps"]}]""");
         var sha = await fixture.PushAsync(
             "tenant settings",
-            ($"apps/{tenant}/settings.yaml", ConfigMap("settings", tenant, "b")),
-            ($"apps/{outsider}/settings.yaml", ConfigMap("settings", outsider, "c")));
-        await using var running = await fixture.StartOperatorAsync(kubeconfig, new OperatorOptions { DefaultServiceAccount = "deployer" });
+            ($"apps/{tenant}/settings.yaml", Tenants.ConfigMap("settings", tenant, "b")),
+            ($"apps/{outsider}/settings.yaml", Tenants.ConfigMap("settings", outsider, "c")));
+        await using var running = await fixture.StartOperatorAsync(kubeconfig, new OperatorOptions { DefaultServiceAccount = Tenants.Deployer });
 
         await fixture.ApplySourceAndSyncAsync(tenant, "settings", $"./apps/{tenant}");
         await fixture.ApplySourceAndSyncAsync(outsider, "settings", $"./apps/{outsider}");
@@ -119,8 +116,9 @@ public sealed class ChartRightsTests(ChartRightsCluster fixture) : IClassFixture
         var refused = await fixture.WaitForGitSyncAsync(
             outsider, "settings", s => s.IsFailingAt(Reasons.AccessDenied, GitOpsCluster.Revision(sha)), "AccessDenied");
 
-        Assert.Equal("no", await CanIAsync("create", "configmaps", "-n", tenant, "--as", impersonatingOperator));
         Assert.Equal("b", await fixture.KubectlAsync("get", "configmap", "settings", "-n", tenant, "-o", "jsonpath={.data.value}"));
+        Assert.True(fixture.Cluster.Requests.CountBy(Tenants.User(tenant), "patch", "configmaps", tenant, dryRun: false) > 0, "the apply came as the tenant's ServiceAccount");
+        Assert.Equal("no", await CanIAsync("create", "configmaps", "-n", tenant, "--as", impersonatingOperator));
         Assert.Contains(
             $"User \"{impersonatingOperator}\" cannot get resource \"serviceaccounts\" in API group \"\" in the namespace \"{outsider}\"",
             refused.Ready()!.Message, StringComparison.Ordinal);
@@ -131,28 +129,6 @@ public sealed class ChartRightsTests(ChartRightsCluster fixture) : IClassFixture
 
     private static string ConfigMap(string name, string ns, string value) =>
         $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\n  namespace: {ns}\ndata:\n  value: \"{value}\"\n";
-
-    /// <summary>The ServiceAccount "deployer" of the namespace, which may apply and prune ConfigMaps there.</summary>
-    private static string ConfigMapDeployer(string ns) =>
-        $$"""
-        apiVersion: v1
-        kind: ServiceAccount
-        metadata: { name: deployer, namespace: {{ns}} }
-        ---
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: Role
-        metadata: { name: deployer, namespace: {{ns}} }
-        rules:
-          - apiGroups: [""]
-            resources: ["configmaps"]
-            verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
-        ---
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: RoleBinding
-        metadata: { name: deployer, namespace: {{ns}} }
-        roleRef: { apiGroup: rbac.authorization.k8s.io, kind: Role, name: deployer }
-        subjects: [ { kind: ServiceAccount, name: deployer, namespace: {{ns}} } ]
-        """;
 
     private static string Service(string name, string ns) =>
         $"apiVersion: v1\nkind: Service\nmetadata:\n  name: {name}\n  namespace: {ns}\nspec:\n  selector: {{ app: {name} }}\n  ports:\n  - port: 80\n";

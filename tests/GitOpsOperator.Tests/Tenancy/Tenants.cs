@@ -12,28 +12,9 @@ internal static class Tenants
 
     public static string User(string ns) => $"system:serviceaccount:{ns}:{Deployer}";
 
-    /// <summary>
-    /// Lets the chart's operator impersonate (and look up) ServiceAccounts: what the chart value tenancy.impersonate
-    /// grants once branch tenancy-chart is merged.
-    /// </summary>
+    /// <summary>Lets the chart's operator impersonate (and look up) ServiceAccounts in every namespace: the chart value tenancy.impersonate.</summary>
     public static Task GrantImpersonationAsync(ChartRightsCluster fixture) =>
-        fixture.ApplyAsync(
-            """
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: ClusterRole
-            metadata: { name: gitops-operator-impersonate }
-            rules:
-            - apiGroups: [""]
-              resources: [serviceaccounts]
-              verbs: [impersonate, get]
-            ---
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: ClusterRoleBinding
-            metadata: { name: gitops-operator-impersonate }
-            roleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: gitops-operator-impersonate }
-            subjects:
-            - { kind: ServiceAccount, name: gitops-operator, namespace: gitops-system }
-            """);
+        fixture.UpgradeChartAsync("gitops-system", "tenancy.impersonate=true");
 
     /// <summary>The namespace, and (unless withoutAccount) the deployer ServiceAccount with these verbs on ConfigMaps there.</summary>
     public static Task CreateAsync(ChartRightsCluster fixture, string ns, string configMapVerbs = "get, list, watch, create, update, patch, delete", bool withoutAccount = false) =>
