@@ -55,12 +55,6 @@ internal sealed class WorkingClone
     /// <summary>Pushes the local HEAD to another branch of the origin (its objects arrive, main stays).</summary>
     public Task PushToAsync(string branch) => GitAsync("push", "--quiet", "origin", $"HEAD:refs/heads/{branch}");
 
-    /// <summary>The file's content at HEAD of the clone's work tree.</summary>
-    public Task<string> ReadAsync(string path) => File.ReadAllTextAsync(Path.Combine(directory, path));
-
-    /// <summary>Any git command in the clone; returns its output.</summary>
-    public Task<string> RunAsync(params string[] arguments) => GitAsync(arguments);
-
     private Task<string> HeadAsync() => GitAsync("rev-parse", "HEAD");
 
     private Task<string> GitAsync(params string[] arguments) =>
