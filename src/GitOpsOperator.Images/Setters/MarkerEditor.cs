@@ -32,7 +32,7 @@ public static class MarkerEditor
             foreach (var (scalar, current) in markers)
             {
                 var selected = options?.Hold?.Invoke(current) == true ? null : lookup(current.Policy);
-                var wanted = selected is null ? null : current.Field.ValueOf(selected);
+                var wanted = selected is null ? null : ValueOf(current.Field, selected);
                 if (wanted is null || wanted == current.Value)
                 {
                     continue;
@@ -64,6 +64,22 @@ public static class MarkerEditor
             .SelectMany(file => file.Markers.Select(marker => marker.Value))
             .ToList();
         return new MarkerScan(values, errors);
+    }
+
+    /// <summary>
+    /// The value a marker of <paramref name="field"/> takes from <paramref name="selected"/>: image:tag, the tag, the
+    /// image, or the digest (null when the selection has none).
+    /// </summary>
+    public static string? ValueOf(MarkerField field, SelectedImage selected)
+    {
+        ArgumentNullException.ThrowIfNull(selected);
+        return field switch
+        {
+            MarkerField.Image => $"{selected.Image}:{selected.Tag}",
+            MarkerField.Tag => selected.Tag,
+            MarkerField.Name => selected.Image,
+            _ => string.IsNullOrEmpty(selected.Digest) ? null : selected.Digest,
+        };
     }
 
     private static IEnumerable<(MarkerFile File, List<(MarkedScalar Scalar, MarkerValue Value)> Markers)> ValidMarkers(

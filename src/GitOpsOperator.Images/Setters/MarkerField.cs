@@ -12,15 +12,3 @@ public enum MarkerField
     Name,
     Digest,
 }
-
-internal static class MarkerFields
-{
-    /// <summary>The value a marker of this field takes from the selected image; null when there is none (no digest).</summary>
-    public static string? ValueOf(this MarkerField field, SelectedImage selected) => field switch
-    {
-        MarkerField.Image => $"{selected.Image}:{selected.Tag}",
-        MarkerField.Tag => selected.Tag,
-        MarkerField.Name => selected.Image,
-        _ => string.IsNullOrEmpty(selected.Digest) ? null : selected.Digest,
-    };
-}

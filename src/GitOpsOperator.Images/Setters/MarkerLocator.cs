@@ -22,10 +22,11 @@ internal static class MarkerLocator
     public static (IReadOnlyList<MarkedScalar> Markers, IReadOnlyList<LocatedError> Errors) Locate(string text)
     {
         var scanner = new CommentRecordingScanner(new Scanner(new StringReader(text), skipComments: false));
+        var parser = new Parser(scanner);
         List<(ParsingEvent Event, Role Role)> nodes;
         try
         {
-            nodes = ReadNodes(new Parser(scanner));
+            nodes = ReadNodes(parser);
         }
         catch (YamlException error)
         {
@@ -33,9 +34,9 @@ internal static class MarkerLocator
         }
         catch (InvalidOperationException)
         {
-            // YamlDotNet's scanner fails this way on some unterminated flow collections.
-            var line = scanner.Comments.Count > 0 ? (int)scanner.Comments[^1].Start.Line : 1;
-            return ([], [new LocatedError(line, "the file is not valid YAML: an unterminated flow collection or quote?")]);
+            // YamlDotNet's scanner fails this way on some unterminated flow collections; the last good event is the best place we have.
+            var line = parser.Current is { } last ? (int)last.End.Line : 1;
+            return ([], [new LocatedError(line, "the file is not valid YAML: malformed after this line (an unterminated flow collection or quote?)")]);
         }
 
         var markers = new List<MarkedScalar>();

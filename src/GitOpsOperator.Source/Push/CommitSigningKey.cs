@@ -27,8 +27,8 @@ public sealed class CommitSigningKey
     public string Fingerprint { get; }
 
     /// <summary>
-    /// Reads an ASCII-armored private key without passphrase and picks its signing key (the primary key, else a subkey
-    /// flagged for signing); anything else is an <see cref="FailureReason.InvalidSpec"/> that never quotes the key.
+    /// Reads an ASCII-armored private key without passphrase and picks its signing key (the first key flagged for
+    /// signing, else the primary key); anything else is an <see cref="FailureReason.InvalidSpec"/> that never quotes the key.
     /// </summary>
     public static Result<CommitSigningKey> Parse(string armored)
     {
@@ -37,9 +37,11 @@ public sealed class CommitSigningKey
         try
         {
             using var input = PgpUtilities.GetDecoderStream(new MemoryStream(Encoding.ASCII.GetBytes(armored)));
-            secret = new PgpSecretKeyRingBundle(input).GetKeyRings()
+            var candidates = new PgpSecretKeyRingBundle(input).GetKeyRings()
                 .SelectMany(ring => ring.GetSecretKeys())
-                .FirstOrDefault(key => key.IsSigningKey && (key.IsMasterKey || SignsData(key.PublicKey)));
+                .Where(key => key.IsSigningKey)
+                .ToList();
+            secret = candidates.FirstOrDefault(key => SignsData(key.PublicKey)) ?? candidates.FirstOrDefault(key => key.IsMasterKey);
         }
         catch (Exception e) when (e is PgpException or IOException or ArgumentException)
         {
@@ -79,7 +81,7 @@ public sealed class CommitSigningKey
         generator.SetHashedSubpackets(hashed.Generate());
         generator.Update(payload);
         var output = new MemoryStream();
-        using (var armor = new ArmoredOutputStream(output))
+        using (var armor = ArmoredOutputStream.Build().ClearHeaders().Build(output))
         {
             generator.Generate().Encode(armor);
         }

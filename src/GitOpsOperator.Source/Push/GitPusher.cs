@@ -25,6 +25,7 @@ public sealed class GitPusher : IDisposable
         _root = Path.GetFullPath(rootDirectory);
         _logger = logger;
         _retry = retry ?? PushRetry.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_retry.Attempts, 1, nameof(retry));
         Directory.CreateDirectory(_root);
     }
 
@@ -81,19 +82,19 @@ public sealed class GitPusher : IDisposable
         var directory = Path.Combine(_root, WorkspaceName(plan));
         var gate = _locks.GetOrAdd(directory, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var workspace = new Workspace(directory, request.Timeout);
         try
         {
-            var workspace = new Workspace(directory, request.Timeout);
             if (await workspace.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false) is { } initFailed)
             {
-                return LocalFailure(plan, "creating the work tree", initFailed);
+                return workspace.Broken(plan, "creating the work tree", initFailed.Error);
             }
 
             return await RetryLostRacesAsync(new PushAttempt(plan, workspace, remote.Environment), cancellationToken).ConfigureAwait(false);
         }
         catch (LibGit2SharpException e)
         {
-            return PushResult.Failed(PushFailureReason.GitOperationFailed, $"the work tree of {plan.Url} could not be read: {e.Message}");
+            return workspace.Broken(plan, "reading the work tree", e.Message);
         }
         finally
         {
@@ -124,9 +125,6 @@ public sealed class GitPusher : IDisposable
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    internal static PushResult LocalFailure(PushPlan plan, string step, GitProcessResult result) =>
-        PushResult.Failed(PushFailureReason.GitOperationFailed, $"{step} for {plan.Url} failed: {result.Error.Trim()}");
 
     /// <summary>The repository's cache name and a hash of the two branches: readable, unique, file-system safe.</summary>
     private static string WorkspaceName(PushPlan plan)

@@ -24,7 +24,7 @@ internal sealed class PushAttempt(PushPlan plan, Workspace workspace, GitEnviron
         if (!existing.ContainsKey("refs/heads/" + Request.CheckoutBranch))
         {
             return PushResult.Failed(
-                PushFailureReason.GitOperationFailed, $"branch {Request.CheckoutBranch} does not exist in {plan.Url}; check the checkout branch");
+                PushFailureReason.GitOperationFailed, $"branch {Request.CheckoutBranch} does not exist in {plan.Url}; check spec.git.checkout.branch");
         }
 
         var fetched = plan.Branches.Where(branch => existing.ContainsKey("refs/heads/" + branch)).ToList();
@@ -43,7 +43,7 @@ internal sealed class PushAttempt(PushPlan plan, Workspace workspace, GitEnviron
     {
         if (await workspace.ResetAsync(tip, cancellationToken).ConfigureAwait(false) is { } resetFailed)
         {
-            return GitPusher.LocalFailure(plan, "checking out " + tip, resetFailed);
+            return workspace.Broken(plan, "checking out " + tip, resetFailed.Error);
         }
 
         var edit = await Request.Edit(workspace.Directory, cancellationToken).ConfigureAwait(false);
@@ -55,7 +55,7 @@ internal sealed class PushAttempt(PushPlan plan, Workspace workspace, GitEnviron
         var (tree, stageFailed) = await workspace.StageAsync(cancellationToken).ConfigureAwait(false);
         if (stageFailed is not null)
         {
-            return GitPusher.LocalFailure(plan, "staging the edit", stageFailed);
+            return workspace.Broken(plan, "staging the edit", stageFailed.Error);
         }
 
         if (workspace.HasTree(tip, tree!))

@@ -18,9 +18,9 @@ internal sealed class Workspace(string directory, TimeSpan timeout)
     /// <summary>Creates the clone when missing; clears the index lock a killed git process may have left.</summary>
     public async Task<GitProcessResult?> EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        File.Delete(Path.Combine(directory, ".git", "index.lock"));
         if (File.Exists(Path.Combine(directory, ".git", "HEAD")))
         {
+            File.Delete(Path.Combine(directory, ".git", "index.lock"));
             return null;
         }
 
@@ -35,7 +35,7 @@ internal sealed class Workspace(string directory, TimeSpan timeout)
 
     /// <summary>Fetches the branches into refs of their own, read back by <see cref="FetchedTip"/>.</summary>
     public Task<GitProcessResult> FetchAsync(GitUrl url, GitEnvironment remote, IEnumerable<string> branches, CancellationToken cancellationToken) =>
-        Git(["-c", "gc.autoDetach=false", "fetch", "--quiet", "--no-tags", "--", url.Value, .. branches.Select(b => $"+{Head(b)}:{FetchedPrefix}{b}")],
+        Git(["-c", "gc.autoDetach=false", "fetch", "--quiet", "--no-tags", "--no-recurse-submodules", "--", url.Value, .. branches.Select(b => $"+{Head(b)}:{FetchedPrefix}{b}")],
             remote, cancellationToken);
 
     public string? FetchedTip(string branch)
@@ -106,7 +106,22 @@ internal sealed class Workspace(string directory, TimeSpan timeout)
         GitUrl url, GitEnvironment remote, string commit, string branch, string? lease, CancellationToken cancellationToken)
     {
         string[] force = lease is null ? [] : [$"--force-with-lease={Head(branch)}:{lease}"];
-        return Git(["push", "--porcelain", "--no-verify", .. force, "--", url.Value, $"{commit}:{Head(branch)}"], remote, cancellationToken);
+        return Git(["push", "--porcelain", .. force, "--", url.Value, $"{commit}:{Head(branch)}"], remote, cancellationToken);
+    }
+
+    /// <summary>
+    /// The failure of a local step. The clone is removed, so whatever broke it (a disk that filled up, a corrupt index)
+    /// does not fail every later run: the next one clones again.
+    /// </summary>
+    public PushResult Broken(PushPlan plan, string step, string error)
+    {
+        if (System.IO.Directory.Exists(directory))
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+
+        return PushResult.Failed(
+            PushFailureReason.GitOperationFailed, $"{step} for {plan.Url} failed: {error.Trim()}; the work tree is cloned again on the next run");
     }
 
     private static string Head(string branch) => "refs/heads/" + branch;

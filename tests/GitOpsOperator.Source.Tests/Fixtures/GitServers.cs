@@ -1,4 +1,6 @@
+using GitOpsOperator.Source.Push;
 using GitOpsOperator.Source.Tests.Servers;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GitOpsOperator.Source.Tests.Fixtures;
@@ -54,6 +56,10 @@ public sealed class GitServers : IAsyncLifetime
     /// <summary>A new, empty cache in its own directory.</summary>
     public GitSourceCache NewCache() =>
         new(Path.Combine(_root, "caches", Guid.NewGuid().ToString("N")), NullLogger<GitSourceCache>.Instance);
+
+    /// <summary>A new pusher with its work trees in their own directory.</summary>
+    public GitPusher NewPusher(PushRetry? retry = null, ILogger<GitPusher>? logger = null) =>
+        new(Path.Combine(_root, "pushers", Guid.NewGuid().ToString("N")), logger ?? NullLogger<GitPusher>.Instance, retry);
 
     private async Task<GitSourceCache> CloneLargeRepoAsync()
     {

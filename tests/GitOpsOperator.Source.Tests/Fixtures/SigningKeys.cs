@@ -30,6 +30,10 @@ public sealed class SigningKeys : IAsyncLifetime
         };
     }
 
+    /// <summary>The key's secret part, ASCII-armored and without passphrase: what a signingKey Secret's "git.asc" holds.</summary>
+    public Task<string> ArmoredSecretKeyAsync(string fingerprint) =>
+        Cli.RunAsync("gpg", ["--batch", "--pinentry-mode", "loopback", "--passphrase", string.Empty, "--armor", "--export-secret-keys", fingerprint], Environment);
+
     /// <summary>git options that sign a commit with the key.</summary>
     public IReadOnlyList<string> SignWith(string fingerprint) => ["-S" + fingerprint];
 

@@ -3,28 +3,25 @@ using GitOpsOperator.Source.Tests.Fixtures;
 
 namespace GitOpsOperator.Source.Tests.Servers;
 
-/// <summary><c>git daemon</c> serving every repository under a directory on a loopback port.</summary>
+/// <summary><c>git daemon</c> serving every repository under a directory on a loopback port, for fetch and push.</summary>
 public sealed class GitDaemon : IAsyncDisposable
 {
     private readonly string _basePath;
-    private readonly bool _allowPush;
     private Process _process;
 
-    private GitDaemon(Process process, string basePath, int port, bool allowPush)
+    private GitDaemon(Process process, string basePath, int port)
     {
         _process = process;
         _basePath = basePath;
-        _allowPush = allowPush;
         Port = port;
     }
 
     public int Port { get; }
 
-    /// <summary>Starts serving; <paramref name="allowPush"/> also accepts anonymous pushes (receive-pack).</summary>
-    public static async Task<GitDaemon> StartAsync(string basePath, bool allowPush = false)
+    public static async Task<GitDaemon> StartAsync(string basePath)
     {
         var port = Cli.FreePort();
-        return new GitDaemon(await LaunchAsync(basePath, port, allowPush), basePath, port, allowPush);
+        return new GitDaemon(await LaunchAsync(basePath, port), basePath, port);
     }
 
     public string Url(string repoName) => $"git://127.0.0.1:{Port}/{repoName}.git";
@@ -40,7 +37,7 @@ public sealed class GitDaemon : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         _process.Dispose();
-        _process = await LaunchAsync(_basePath, Port, _allowPush);
+        _process = await LaunchAsync(_basePath, Port);
     }
 
     public async ValueTask DisposeAsync()
@@ -54,15 +51,13 @@ public sealed class GitDaemon : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static async Task<Process> LaunchAsync(string basePath, int port, bool allowPush)
+    private static async Task<Process> LaunchAsync(string basePath, int port)
     {
         var start = new ProcessStartInfo("/usr/lib/git-core/git-daemon") { UseShellExecute = false, RedirectStandardError = true };
-        string[] push = allowPush ? ["--enable=receive-pack"] : [];
-        string[] arguments =
-        [
-            "--export-all", "--reuseaddr", "--informative-errors", $"--base-path={basePath}", "--listen=127.0.0.1", $"--port={port}", .. push, basePath,
-        ];
-        foreach (var argument in arguments)
+        foreach (var argument in new[]
+        {
+            "--export-all", "--enable=receive-pack", "--reuseaddr", "--informative-errors", $"--base-path={basePath}", "--listen=127.0.0.1", $"--port={port}", basePath,
+        })
         {
             start.ArgumentList.Add(argument);
         }

@@ -38,7 +38,7 @@ public sealed class ReleaseCluster : IAsyncLifetime
         Registry = await DistributionRegistry.StartAsync(RegistryAuth.Htpasswd);
         Pusher = new ImagePusher(DistributionRegistry.Username, DistributionRegistry.Password);
         operatorWithGit = await OperatorWithGit.StartAsync();
-        daemon = await GitDaemon.StartAsync(operatorWithGit.ServeRoot, allowPush: true);
+        daemon = await GitDaemon.StartAsync(operatorWithGit.ServeRoot);
         var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{DistributionRegistry.Username}:{DistributionRegistry.Password}"));
         var config = System.Text.Json.JsonSerializer.Serialize(new { auths = new Dictionary<string, object> { [Registry.Address] = new { auth } } });
         await Client.CoreV1.CreateNamespacedSecretAsync(

@@ -26,16 +26,7 @@ public sealed class ReleaseEdit(
         return Task.FromResult(new EditOutcome(message));
     }
 
-    // What the editor would write into a marker of this field (as MarkerEditor.Apply does), or null.
-    private string? Selected(string policy, MarkerField field) => lookup(policy) is { } selected
-        ? field switch
-        {
-            MarkerField.Image => $"{selected.Image}:{selected.Tag}",
-            MarkerField.Tag => selected.Tag,
-            MarkerField.Name => selected.Image,
-            _ => selected.Digest,
-        }
-        : null;
+    private string? Selected(string policy, MarkerField field) => lookup(policy) is { } selected ? MarkerEditor.ValueOf(field, selected) : null;
 
     // The message names tags: a whole-reference marker's values lose their image prefix.
     private static ReleaseMessage.Release Release(FileChange change)
