@@ -47,7 +47,7 @@ internal static class ReleaseBench
         await using var hookedRegistry = await DistributionRegistry.StartAsync(
             RegistryAuth.Htpasswd, new RegistryNotification(new Uri(hooks, $"/hooks/imagerepositories/{ReleaseScenario.Namespace}/hooked"), HookToken));
         using var pusher = new ImagePusher(DistributionRegistry.Username, DistributionRegistry.Password);
-        await using var daemon = await GitDaemon.StartAsync(serveRoot, allowPush: true);
+        await using var daemon = await GitDaemon.StartAsync(serveRoot);
         await CreateSecretsAsync(cluster.Client, polledRegistry.Address, hookedRegistry.Address);
 
         var interval = string.Create(CultureInfo.InvariantCulture, $"{pollInterval.TotalSeconds}s");
