@@ -3,10 +3,10 @@ using GitOpsOperator.Conditions;
 
 namespace GitOpsOperator.Sandbox;
 
-/// <summary>What the sandbox prints once its GitSync has settled: its state, where things are and the three things to try.</summary>
+/// <summary>What the sandbox prints once its GitSync has settled: its state, where things are and the things to try.</summary>
 public static class Instructions
 {
-    public static string Render(SandboxLayout layout, string clusterUrl, string repositoryUrl, Uri operatorAddress, GitSync sync)
+    public static string Render(SandboxLayout layout, string clusterUrl, string repositoryUrl, Uri operatorAddress, GitSync sync, string? image)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(operatorAddress);
@@ -34,6 +34,7 @@ public static class Instructions
                    kubectl gitops reconcile gitsync {SandboxObjects.SyncName} -n {SandboxObjects.Namespace} --with-source
                    kubectl gitops diff gitsync {SandboxObjects.SyncName} -n {SandboxObjects.Namespace} --path {clone}/{SampleApp.Path}
                    kubectl gitops trace deployment demo -n {SampleApp.Namespace}
+            {ImageDemo.Try(layout, image)}
 
             Ctrl-C stops the sandbox. Running it again keeps {clone} and its history; the cluster starts fresh.
 

@@ -30,7 +30,7 @@ public static class SampleApp
               color: blue
 
             """),
-        (Path + "/deployment.yaml", """
+        (Path + "/deployment.yaml", $"""
             apiVersion: apps/v1
             kind: Deployment
             metadata:
@@ -50,7 +50,7 @@ public static class SampleApp
                 spec:
                   containers:
                     - name: web
-                      image: nginx:1.27
+                      image: 127.0.0.1:{SandboxRegistry.PreferredPort}/{SandboxRegistry.Repository}:{SandboxRegistry.FirstTag} {ImageDemo.Marker}
                       ports:
                         - containerPort: 80
                       envFrom:

@@ -59,6 +59,12 @@ public static class SandboxCommand
         var webhookToken = SandboxObjects.NewWebhookToken();
         await PushHook.WriteAsync(layout.BareRepository, gitops.Address, SandboxObjects.WebhookPath, webhookToken, stop).ConfigureAwait(false);
         await SandboxObjects.CreateAsync(cluster.Client, repositoryUrl, webhookToken, stop).ConfigureAwait(false);
+        await using var registry = await StartRegistryAsync(layout, output, stop).ConfigureAwait(false);
+        if (registry is not null)
+        {
+            await ImageDemo.CreateAsync(cluster.Client, registry.Image, stop).ConfigureAwait(false);
+        }
+
         await output.WriteLineAsync(
             $"Sandbox: operator running, endpoints at {gitops.Address}; waiting for GitSync {SandboxObjects.Namespace}/{SandboxObjects.SyncName} to be Ready").ConfigureAwait(false);
 
@@ -66,7 +72,7 @@ public static class SandboxCommand
         try
         {
             var sync = await GitSyncReadiness.WaitSettledAsync(cluster.Client, running.Token).ConfigureAwait(false);
-            await output.WriteAsync(Instructions.Render(layout, cluster.Url, repositoryUrl, gitops.Address, sync)).ConfigureAwait(false);
+            await output.WriteAsync(Instructions.Render(layout, cluster.Url, repositoryUrl, gitops.Address, sync, registry?.Image)).ConfigureAwait(false);
             await output.FlushAsync(stop).ConfigureAwait(false);
             await Task.Delay(Timeout.Infinite, running.Token).ConfigureAwait(false);
         }
@@ -76,6 +82,19 @@ public static class SandboxCommand
             await Task.Delay(SignalGrace, stop).ConfigureAwait(false);
             throw new SandboxException("the operator stopped on an error (see its log above)");
         }
+    }
+
+    /// <summary>The local registry when its tools are installed; null (the demo leaves image releases out) when not.</summary>
+    private static async Task<SandboxRegistry?> StartRegistryAsync(SandboxLayout layout, TextWriter output, CancellationToken stop)
+    {
+        if (SandboxRegistry.MissingTools().Count > 0)
+        {
+            return null;
+        }
+
+        var registry = await SandboxRegistry.StartAsync(layout, stop).ConfigureAwait(false);
+        await output.WriteLineAsync($"Sandbox: image registry at {registry.Address}, image {registry.Image}:{SandboxRegistry.FirstTag}").ConfigureAwait(false);
+        return registry;
     }
 
     private static string OneLine(Exception error) => error switch

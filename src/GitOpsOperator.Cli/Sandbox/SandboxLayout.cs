@@ -24,6 +24,12 @@ public sealed record SandboxLayout(string WorkingDirectory)
 
     public string GitCache => Path.Combine(Root, "git-cache");
 
+    /// <summary>The local image registry's configuration and storage (kept between runs, like the config repository).</summary>
+    public string Registry => Path.Combine(Root, "registry");
+
+    /// <summary>An OCI image layout holding the image the user pushes to the registry under new tags.</summary>
+    public string Images => Path.Combine(Root, "images");
+
     /// <summary>The path relative to the working directory, as the user would type it.</summary>
     public string Display(string path) => Path.GetRelativePath(WorkingDirectory, path);
 }

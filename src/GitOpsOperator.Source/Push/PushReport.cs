@@ -13,7 +13,10 @@ internal sealed partial record PushReport(string? Summary, IReadOnlyList<string>
     public bool Rejected => Summary?.Contains("rejected]", StringComparison.Ordinal) == true;
 
     /// <summary>The branch moved since it was fetched: a fetch and a new attempt can succeed.</summary>
-    public bool LostRace => Rejected && LostRaceSigns.Any(sign => Summary!.Contains(sign, StringComparison.Ordinal));
+    /// <remarks>A push racing another at the server's ref update ends "[remote rejected] (failed to update ref)", the server
+    /// saying "cannot lock ref …: is at X but expected Y".</remarks>
+    public bool LostRace => Rejected && LostRaceSigns.Any(sign =>
+        Summary!.Contains(sign, StringComparison.Ordinal) || ServerSaid.Any(line => line.Contains(sign, StringComparison.Ordinal)));
 
     public static PushReport Parse(string porcelainOutput, string error)
     {

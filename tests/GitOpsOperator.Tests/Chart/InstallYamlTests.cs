@@ -31,7 +31,7 @@ public sealed class InstallYamlTests
         var objects = RenderedChart.Parse(await File.ReadAllTextAsync(InstallYaml)).Objects;
 
         Assert.Equal(
-            ["ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "CustomResourceDefinition", "CustomResourceDefinition", "CustomResourceDefinition", "Deployment", "Namespace", "Role", "RoleBinding", "Service", "ServiceAccount"],
+            ["ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "CustomResourceDefinition", "CustomResourceDefinition", "CustomResourceDefinition", "CustomResourceDefinition", "Deployment", "Namespace", "Role", "RoleBinding", "Service", "ServiceAccount"],
             objects.Select(o => (string)o["kind"]!).Order(StringComparer.Ordinal));
         Assert.Equal("gitops-system", (string?)objects[0]["metadata"]!["name"]);
         Assert.All(

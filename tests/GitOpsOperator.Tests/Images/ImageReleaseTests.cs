@@ -1,6 +1,8 @@
 using GitOpsOperator.Api;
 using GitOpsOperator.Conditions;
+using GitOpsOperator.Tests.Metrics;
 using GitOpsOperator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace GitOpsOperator.Tests.Images;
 
@@ -8,7 +10,7 @@ namespace GitOpsOperator.Tests.Images;
 /// ImageUpdateAutomation end to end: a tag pushed to the registry by skopeo becomes a commit in a repository served by
 /// git daemon, which a GitSync applies to the emulator; a git revert of it is held; bad input fails with its reason.
 /// </summary>
-public sealed class ImageReleaseTests(ReleaseCluster env) : IClassFixture<ReleaseCluster>
+public sealed class ImageReleaseTests(ReleaseCluster env, ITestOutputHelper output) : IClassFixture<ReleaseCluster>
 {
     private const string Marker = "# {\"$imagepolicy\": \"gitops-system:web\"}";
 
@@ -39,7 +41,7 @@ public sealed class ImageReleaseTests(ReleaseCluster env) : IClassFixture<Releas
         await env.WaitForDeployedImageAsync("web", "web", env.Image("shop/web:1.1.0"));
         var table = KubectlTable.Parse(await env.KubectlAsync("get", "imgauto", "release", "-n", ReleaseCluster.Namespace));
         Assert.Equal(["NAME", "SOURCE", "LAST-PUSH", "READY", "STATUS", "AGE"], table.Columns);
-        Assert.Equal(("release", "True"), (table.Row("release")["SOURCE"], table.Row("release")["READY"]));
+        Assert.Equal(("release", "True", $"released 1 change(s) in {commit}"), (table.Row("release")["SOURCE"], table.Row("release")["READY"], table.Row("release")["STATUS"]));
 
         await repo.Person.PullAsync();
         var revert = await repo.Person.RevertHeadAsync();
@@ -51,6 +53,7 @@ public sealed class ImageReleaseTests(ReleaseCluster env) : IClassFixture<Releas
         var hold = Assert.Single(held.Status!.Holds);
         Assert.Equal(("apps/web/deploy.yaml", "gitops-system:web", env.Image("shop/web:1.0.0")), (hold.File, hold.Policy, hold.Value));
         Assert.Single(await env.EventsAsync(GitOpsApi.ImageUpdateAutomationKind, "release"), e => e.Reason == "MarkerHeld");
+        output.WriteLine(await env.KubectlAsync("get", "imgauto", "release", "-n", ReleaseCluster.Namespace, "-o", "jsonpath={.status.holds}"));
         await env.WaitForDeployedImageAsync("web", "web", env.Image("shop/web:1.0.0"));
         await env.RunNowAsync("release");
         Assert.Equal(revert, await repo.OriginAsync("rev-parse", "main"));
@@ -65,6 +68,9 @@ public sealed class ImageReleaseTests(ReleaseCluster env) : IClassFixture<Releas
         Assert.Equal(Deployment("1.2.0"), await repo.OriginAsync("show", "main:apps/web/deploy.yaml"));
         Assert.Equal(revert, await repo.OriginAsync("rev-parse", "main~1"));
         await env.WaitForDeployedImageAsync("web", "web", env.Image("shop/web:1.2.0"));
+        var scrape = await Scrape.FromAsync(env.HttpAddress);
+        Assert.True(scrape.Value("gitops_image_releases_total") >= 2, scrape.Text);
+        output.WriteLine(await env.KubectlAsync("get", "imgauto", "-n", ReleaseCluster.Namespace));
     }
 
     [Fact]

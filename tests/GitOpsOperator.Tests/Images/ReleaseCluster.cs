@@ -33,6 +33,9 @@ public sealed class ReleaseCluster : IAsyncLifetime
 
     public string Kubeconfig => operatorWithGit.Cluster.KubeconfigPath;
 
+    /// <summary>The operator's HTTP endpoints (metrics, webhooks).</summary>
+    public Uri HttpAddress => operatorWithGit.HttpAddress;
+
     public async Task InitializeAsync()
     {
         Registry = await DistributionRegistry.StartAsync(RegistryAuth.Htpasswd);

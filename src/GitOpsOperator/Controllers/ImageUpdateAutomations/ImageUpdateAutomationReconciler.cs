@@ -103,22 +103,15 @@ public sealed partial class ImageUpdateAutomationReconciler(
 
     private async Task<(PushTarget? Target, SpecProblem? Problem)> ResolveTargetAsync(ImageUpdateAutomation automation, CancellationToken cancellationToken)
     {
-        var own = automation.Metadata.NamespaceProperty;
-        var sourceNamespace = automation.Spec.SourceRef.Namespace ?? own;
-        var source = $"GitRepository {sourceNamespace}/{automation.Spec.SourceRef.Name}";
-        if (options.Value.NoCrossNamespaceRefs && sourceNamespace != own)
+        if (SpecChecks.Problem(automation, options.Value.NoCrossNamespaceRefs) is { } problem)
         {
-            return (null, new SpecProblem(Reasons.AccessDenied, $"spec.sourceRef names {source} in another namespace, which --no-cross-namespace-refs forbids", Stalled: true));
+            return (null, problem);
         }
 
-        if (!UpdatePaths.StaysInside(automation.Spec.Update.Path))
-        {
-            return (null, new SpecProblem(Reasons.InvalidSpec, $"spec.update.path \"{automation.Spec.Update.Path}\" leaves the repository root", Stalled: true));
-        }
-
-        var repository = repositories.Get(new GitRepositoryKey(sourceNamespace, automation.Spec.SourceRef.Name));
+        var source = SpecChecks.Source(automation);
+        var repository = repositories.Get(source);
         return repository is null
-            ? (null, new SpecProblem(Reasons.InvalidSpec, $"{source} not found", Stalled: false))
+            ? (null, new SpecProblem(Reasons.InvalidSpec, $"GitRepository {source} not found", Stalled: false))
             : await targets.BuildAsync(automation, repository, cancellationToken).ConfigureAwait(false);
     }
 

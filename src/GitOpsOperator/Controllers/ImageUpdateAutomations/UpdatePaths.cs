@@ -23,7 +23,4 @@ public static class UpdatePaths
 
         return true;
     }
-
-    /// <summary>The update path inside a work tree.</summary>
-    public static string In(string workTree, string path) => Path.GetFullPath(Path.Combine(workTree, path));
 }
