@@ -79,6 +79,7 @@ internal static class ReleaseBench
         Console.WriteLine(Summary("registry webhook", hookedTimings));
         PrintRequests("poll", polledTimings);
         PrintRequests("webhook", hookedTimings);
+        await PrintWarningsAsync(cluster.Client);
         Console.WriteLine();
         Console.WriteLine($"dotnet run -c Release --project bench/GitOpsOperator.Images.Bench -- --release --releases {releases} --interval {pollInterval.TotalSeconds}");
         await host.StopAsync();
@@ -125,6 +126,18 @@ internal static class ReleaseBench
         foreach (var (key, mean) in sums.OrderByDescending(r => r.Mean).ThenBy(r => r.Key.Resource, StringComparer.Ordinal))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {key.Verb,-7} {key.Resource + (key.DryRun ? " (dry run)" : ""),-40} {mean:0.#}"));
+        }
+    }
+
+    // Warning Events explain the slow releases (a retry shows as its reason and a second status write).
+    private static async Task PrintWarningsAsync(IKubernetes client)
+    {
+        var events = await client.CoreV1.ListNamespacedEventAsync(ReleaseScenario.Namespace);
+        Console.WriteLine();
+        Console.WriteLine("Warning Events during the run:");
+        foreach (var group in events.Items.Where(e => e.Type == "Warning").GroupBy(e => (e.InvolvedObject.Kind, e.InvolvedObject.Name, e.Reason)))
+        {
+            Console.WriteLine($"  {group.Key.Kind}/{group.Key.Name} {group.Key.Reason} ×{group.Sum(e => e.Count ?? 1)}: {group.Last().Message}");
         }
     }
 
