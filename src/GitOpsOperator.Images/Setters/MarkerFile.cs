@@ -10,6 +10,7 @@ internal sealed class MarkerFile
 {
     private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly byte[] MarkerKey = Encoding.UTF8.GetBytes(PolicyMarker.Key);
 
     private readonly string fullPath;
     private readonly bool hasByteOrderMark;
@@ -36,7 +37,7 @@ internal sealed class MarkerFile
     public static MarkerFile? Read(string repoPath, string fullPath, List<MarkerError> errors)
     {
         var bytes = File.ReadAllBytes(fullPath);
-        if (bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(PolicyMarker.Key)) < 0)
+        if (bytes.AsSpan().IndexOf(MarkerKey) < 0)
         {
             return null;
         }

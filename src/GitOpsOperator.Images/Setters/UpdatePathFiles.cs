@@ -47,7 +47,18 @@ internal sealed class UpdatePathFiles
             return;
         }
 
-        foreach (var entry in new DirectoryInfo(realPath).GetFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        FileSystemInfo[] entries;
+        try
+        {
+            entries = new DirectoryInfo(realPath).GetFileSystemInfos();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new MarkerError(boundary.Relative(shownPath), 0, $"cannot read the directory: {error.GetType().Name}"));
+            return;
+        }
+
+        foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             var shown = Path.Join(shownPath, entry.Name);
             var isDirectory = entry is DirectoryInfo;

@@ -1,7 +1,10 @@
+using System.Text;
 using GitOpsOperator.Api;
 using GitOpsOperator.Conditions;
+using GitOpsOperator.Source.Tests.Fixtures;
 using GitOpsOperator.Tests.Metrics;
 using GitOpsOperator.Tests.Support;
+using k8s;
 using Xunit.Abstractions;
 
 namespace GitOpsOperator.Tests.Images;
@@ -155,6 +158,42 @@ public sealed class ImageReleaseTests(ReleaseCluster env, ITestOutputHelper outp
         Assert.Contains("spec.git.commit.signingKey", ReleaseCluster.Ready(verified)!.Message, StringComparison.Ordinal);
         Assert.True(tagged.Status!.Conditions.IsTrue(ConditionTypes.Stalled) && verified.Status!.Conditions.IsTrue(ConditionTypes.Stalled), "only a spec change helps");
     }
+
+    [Fact]
+    public async Task A_verifying_source_gets_releases_signed_with_a_key_it_trusts_and_refuses_to_be_automated_with_another()
+    {
+        var keys = new SigningKeys();
+        await keys.InitializeAsync();
+        try
+        {
+            await env.CreateSecretAsync("trusted-keys", keys.TrustedSecretData.ToDictionary(k => k.Key, k => Encoding.ASCII.GetString(k.Value)));
+            await env.CreateSecretAsync("signing-key", new Dictionary<string, string> { ["git.asc"] = await SecretKeyAsync(keys, keys.TrustedFingerprint) });
+            await env.CreateSecretAsync("stranger-key", new Dictionary<string, string> { ["git.asc"] = await SecretKeyAsync(keys, keys.UntrustedFingerprint) });
+            await env.Pusher.PushAsync(env.Registry.Address, "shop/signed", "1.0.0", "1.1.0");
+            var repo = await env.CreateRepoAsync("signed", ("apps/deploy.yaml", Deployment("1.0.0", "signed")));
+            await env.CreateImageAsync("signed", "shop/signed", ">=1.0.0");
+            await env.ApplyAsync(Source("signed", repo.Url, "ref: { branch: main }\n  verify: { mode: HEAD, secretRef: { name: trusted-keys } }"));
+
+            await env.ApplyAsync(Automation("stranger", "signed", "git: { commit: { signingKey: { secretRef: { name: stranger-key } } } }"));
+            await env.ApplyAsync(Automation("signed", "signed", "git: { commit: { signingKey: { secretRef: { name: signing-key } } } }"));
+            var refused = await env.WaitForReasonAsync("stranger", Condition.False, Reasons.InvalidSpec);
+            var released = await env.WaitForAutomationAsync("signed", a => a.Status?.LastPushCommit is not null, "a push");
+
+            Assert.Contains("does not trust the signing key", ReleaseCluster.Ready(refused)!.Message, StringComparison.Ordinal);
+            var commit = released.Status!.LastPushCommit!;
+            await Eventually.ValueAsync(
+                () => env.Client.CustomObjects.GetNamespacedCustomObjectAsync<GitRepository>(
+                    GitOpsApi.Group, GitOpsApi.Version, ReleaseCluster.Namespace, GitOpsApi.GitRepositoryPlural, "signed"),
+                r => r.Status?.Artifact?.Revision == $"main@sha1:{commit}", "GitRepository signed verified the release", r => KubernetesJson.Serialize(r.Status));
+        }
+        finally
+        {
+            await keys.DisposeAsync();
+        }
+    }
+
+    private static Task<string> SecretKeyAsync(SigningKeys keys, string fingerprint) =>
+        global::GitOpsOperator.Source.Tests.Fixtures.Cli.RunAsync("gpg", ["--batch", "--armor", "--export-secret-keys", fingerprint], keys.Environment);
 
     private string Deployment(string tag, string name = "web") => $$"""
         # The {{name}} workload; the image is released by the operator.

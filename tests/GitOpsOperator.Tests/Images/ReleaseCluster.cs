@@ -74,6 +74,9 @@ public sealed class ReleaseCluster : IAsyncLifetime
 
     public string Image(string path) => $"{Registry.Address}/{path}";
 
+    public Task CreateSecretAsync(string name, IDictionary<string, string> data) =>
+        Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = name }, StringData = data }, Namespace);
+
     /// <summary>kubectl apply of one object's YAML.</summary>
     public Task<string> ApplyAsync(string yaml) => Kubectl.SucceedAsync(Kubeconfig, yaml, "apply", "-f", "-");
 
