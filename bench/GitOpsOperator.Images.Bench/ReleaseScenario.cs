@@ -83,14 +83,16 @@ internal sealed class ReleaseScenario
     {
         var pushesBefore = repo.Pushes().Count;
         var requestsBefore = cluster.Requests.Snapshot();
+        var pushing = Stopwatch.StartNew();
         await pusher.PushAsync(registry.Address, $"bench/{name}", tag);
+        var push = pushing.Elapsed;
         var pushed = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var ownGets = await WaitForImageAsync($"{Image}:{tag}");
         var live = clock.Elapsed;
         var requests = OperatorRequests(requestsBefore, cluster.Requests.Snapshot(), ownGets);
         var pushes = repo.Pushes().Skip(pushesBefore).ToList();
-        return new ReleaseTiming(live, pushes.Count > 0 ? pushes[0] - pushed : null, requests, pushes.Count);
+        return new ReleaseTiming(push, live, pushes.Count > 0 ? pushes[0] - pushed : null, requests, pushes.Count);
     }
 
     /// <summary>Stops polling (so the next scenario's request counts are its own).</summary>
@@ -160,10 +162,10 @@ internal sealed class ReleaseScenario
 }
 
 /// <summary>
-/// One release: registry push done → Deployment live; push done → release commit landed in git (null when no push was
+/// One release: the push itself (umoci + skopeo); registry push done → Deployment live; push done → release commit landed in git (null when no push was
 /// seen); the API requests the operator made meanwhile (by verb and resource); the git pushes it made.
 /// </summary>
-internal sealed record ReleaseTiming(TimeSpan Live, TimeSpan? ToCommit, IReadOnlyDictionary<RequestKey, int> Requests, int GitPushes)
+internal sealed record ReleaseTiming(TimeSpan Push, TimeSpan Live, TimeSpan? ToCommit, IReadOnlyDictionary<RequestKey, int> Requests, int GitPushes)
 {
     public int RequestCount => Requests.Values.Sum();
 }
