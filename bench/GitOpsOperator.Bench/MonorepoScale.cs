@@ -38,7 +38,7 @@ internal static class MonorepoScale
         }
 
         var repo = await ConfigMapMonorepo.CreateAsync(directory, apps, configMaps);
-        await CreateGitSyncsAsync(client, repo.Bare, apps);
+        await MonorepoSyncs.CreateAsync(client, Namespace, repo.Bare, apps, Interval, _ => AppNamespace);
         await using var watched = new WatchedCluster(client, Namespace, AppNamespace);
         cluster.Requests.Reset();
         var emulatorCpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -76,6 +76,8 @@ internal static class MonorepoScale
         }
 
         var cold = Stopwatch.GetElapsedTime(started, allReady);
+        var activeRss = operatorProcess.ResidentBytes;
+        await Task.Delay(TimeSpan.FromMinutes(1));
         Console.WriteLine($"{apps} GitSyncs x {configMaps} ConfigMaps in one monorepo, one operator process (pid {operatorProcess.Id}), {Environment.ProcessorCount} cores:");
         Console.WriteLine();
         Console.WriteLine("| measure | value |");
@@ -89,39 +91,10 @@ internal static class MonorepoScale
         Console.WriteLine($"| the same push → all {apps} GitSyncs show it applied (median / max) | {Median(fanOuts):F2} / {fanOuts.Max().TotalSeconds:F2} s |");
         Console.WriteLine($"| touched GitSync's place among {apps} showing the revision applied | {string.Join(", ", ranks)} |");
         Console.WriteLine($"| API requests per touched commit (mean) | {Requests(Mean(touchRequests))} |");
-        Console.WriteLine($"| operator RSS at the end | {operatorProcess.ResidentBytes / 1024 / 1024} MiB |");
+        Console.WriteLine($"| operator RSS after the last touch / idle a minute later | {activeRss / 1024 / 1024} / {operatorProcess.ResidentBytes / 1024 / 1024} MiB |");
         Console.WriteLine();
         Console.WriteLine("Reproduce: dotnet run -c Release --project bench/GitOpsOperator.Bench -- " + string.Join(' ', args));
         Directory.Delete(directory, recursive: true);
-    }
-
-    private static async Task CreateGitSyncsAsync(IKubernetes client, string bare, int apps)
-    {
-        await client.CustomObjects.CreateNamespacedCustomObjectAsync(
-            new GitRepository
-            {
-                Metadata = new V1ObjectMeta { Name = "monorepo", NamespaceProperty = Namespace },
-                Spec = new GitRepositorySpec { Url = "file://" + bare, Ref = new GitReference { Branch = "main" }, Interval = Interval },
-            },
-            GitOpsApi.Group, GitOpsApi.Version, Namespace, GitOpsApi.GitRepositoryPlural);
-        await Parallel.ForAsync(0, apps, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (app, token) =>
-        {
-            var name = Monorepo.PathName(app);
-            await client.CustomObjects.CreateNamespacedCustomObjectAsync(
-                new GitSync
-                {
-                    Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
-                    Spec = new GitSyncSpec
-                    {
-                        SourceRef = new SourceReference { Name = "monorepo" },
-                        Path = $"./apps/{name}",
-                        Interval = Interval,
-                        Prune = true,
-                        TargetNamespace = AppNamespace,
-                    },
-                },
-                GitOpsApi.Group, GitOpsApi.Version, Namespace, GitOpsApi.GitSyncPlural, cancellationToken: token);
-        });
     }
 
     /// <summary>What a push webhook does: sets the GitRepository's requestedAt annotation.</summary>

@@ -46,31 +46,7 @@ var repo = await Monorepo.CreateAsync(directory, Apps);
 await using var operatorProcess = OperatorProcess.Start(
     cluster.KubeconfigPath, Path.Combine(directory, "cache"), BenchArguments.OperatorEnvironment(args), leaderElection);
 var setup = Stopwatch.StartNew();
-await client.CustomObjects.CreateNamespacedCustomObjectAsync(
-    new GitRepository
-    {
-        Metadata = new V1ObjectMeta { Name = "monorepo", NamespaceProperty = Namespace },
-        Spec = new GitRepositorySpec { Url = "file://" + repo, Ref = new GitReference { Branch = "main" }, Interval = Interval },
-    },
-    GitOpsApi.Group, GitOpsApi.Version, Namespace, GitOpsApi.GitRepositoryPlural);
-for (var app = 0; app < Apps; app++)
-{
-    var name = Monorepo.PathName(app);
-    await client.CustomObjects.CreateNamespacedCustomObjectAsync(
-        new GitSync
-        {
-            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
-            Spec = new GitSyncSpec
-            {
-                SourceRef = new SourceReference { Name = "monorepo" },
-                Path = $"./apps/{name}",
-                Interval = Interval,
-                Prune = true,
-                TargetNamespace = name,
-            },
-        },
-        GitOpsApi.Group, GitOpsApi.Version, Namespace, GitOpsApi.GitSyncPlural);
-}
+await MonorepoSyncs.CreateAsync(client, Namespace, repo, Apps, Interval, name => name);
 
 while (await ReadyCountAsync(client) < Apps)
 {

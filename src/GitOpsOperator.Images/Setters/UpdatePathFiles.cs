@@ -36,52 +36,25 @@ internal sealed class UpdatePathFiles
             return ([], [new MarkerError(path, 0, "the update path is not a directory in the repository")]);
         }
 
-        walker.WalkDirectory(top, top);
+        new RepoTreeWalker(walker.boundary, Skips, walker.Found, walker.Failed).Walk(top);
         return (walker.files.OrderBy(file => file.RepoPath, StringComparer.Ordinal).ToList(), walker.errors);
     }
 
-    private void WalkDirectory(string shownPath, string realPath)
+    private static bool Skips(string path, bool isDirectory)
     {
-        if (!visited.Add(realPath))
-        {
-            return;
-        }
+        var name = Path.GetFileName(path);
+        return name == ".git" || (!isDirectory && !IsYaml(name));
+    }
 
-        FileSystemInfo[] entries;
-        try
+    private void Found(string shown, string real)
+    {
+        if (visited.Add(real))
         {
-            entries = new DirectoryInfo(realPath).GetFileSystemInfos();
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            errors.Add(new MarkerError(boundary.Relative(shownPath), 0, $"cannot read the directory: {error.GetType().Name}"));
-            return;
-        }
-
-        foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
-        {
-            var shown = Path.Join(shownPath, entry.Name);
-            var isDirectory = entry is DirectoryInfo;
-            if (entry.Name == ".git" || (!isDirectory && !IsYaml(entry.Name)))
-            {
-                continue;
-            }
-
-            var real = entry.LinkTarget is null ? entry.FullName : boundary.ResolveAbsolute(entry.FullName);
-            if (real is null)
-            {
-                errors.Add(new MarkerError(boundary.Relative(shown), 0, "symlink points outside the repository: not followed"));
-            }
-            else if (Directory.Exists(real))
-            {
-                WalkDirectory(shown, real);
-            }
-            else if (File.Exists(real) && visited.Add(real))
-            {
-                files.Add((boundary.Relative(shown), real));
-            }
+            files.Add((boundary.Relative(shown), real));
         }
     }
+
+    private void Failed(string shown, string message) => errors.Add(new MarkerError(boundary.Relative(shown), 0, message));
 
     private static bool IsYaml(string name) => Extensions.Any(extension => name.EndsWith(extension, StringComparison.Ordinal));
 }

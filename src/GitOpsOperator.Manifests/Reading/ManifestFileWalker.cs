@@ -15,7 +15,6 @@ internal sealed class ManifestFileWalker
     private readonly RepoBoundary boundary;
     private readonly string top;
     private readonly IgnoreList? ignore;
-    private readonly HashSet<string> visited = new(StringComparer.Ordinal);
     private readonly List<ManifestFile> files = [];
     private readonly List<RenderError> errors = [];
 
@@ -31,55 +30,20 @@ internal sealed class ManifestFileWalker
     public static (IReadOnlyList<ManifestFile> Files, IReadOnlyList<RenderError> Errors) Walk(RepoBoundary boundary, string top)
     {
         var walker = new ManifestFileWalker(boundary, top);
-        walker.WalkDirectory(top, top);
+        new RepoTreeWalker(boundary, walker.Skips, walker.Found, walker.Failed).Walk(top);
         var ordered = walker.files.OrderBy(file => file.RepoPath, StringComparer.Ordinal).ToList();
         return (ordered, walker.errors);
     }
 
-    private void WalkDirectory(string shownPath, string realPath)
+    private bool Skips(string path, bool isDirectory)
     {
-        if (!visited.Add(realPath))
-        {
-            return;
-        }
-
-        FileSystemInfo[] entries;
-        try
-        {
-            entries = new DirectoryInfo(realPath).GetFileSystemInfos();
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            errors.Add(new RenderError($"cannot read the directory: {error.GetType().Name}", new SourceLocation(boundary.Relative(shownPath))));
-            return;
-        }
-
-        foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
-        {
-            var shown = Path.Join(shownPath, entry.Name);
-            var isDirectory = entry is DirectoryInfo;
-            if (entry.Name.StartsWith('.') || IsIgnored(shown, isDirectory) || (!isDirectory && !HasManifestExtension(entry.Name)))
-            {
-                continue;
-            }
-
-            var real = entry.LinkTarget is null ? entry.FullName : boundary.ResolveAbsolute(entry.FullName);
-            if (real is null)
-            {
-                errors.Add(new RenderError("symlink points outside the repository", new SourceLocation(boundary.Relative(shown))));
-                continue;
-            }
-
-            if (Directory.Exists(real))
-            {
-                WalkDirectory(shown, real);
-            }
-            else if (File.Exists(real) && HasManifestExtension(entry.Name))
-            {
-                files.Add(new ManifestFile(boundary.Relative(shown), real, new FileInfo(real).Length));
-            }
-        }
+        var name = Path.GetFileName(path);
+        return name.StartsWith('.') || IsIgnored(path, isDirectory) || (!isDirectory && !HasManifestExtension(name));
     }
+
+    private void Found(string shown, string real) => files.Add(new ManifestFile(boundary.Relative(shown), real, new FileInfo(real).Length));
+
+    private void Failed(string shown, string message) => errors.Add(new RenderError(message, new SourceLocation(boundary.Relative(shown))));
 
     private bool IsIgnored(string path, bool isDirectory) =>
         ignore is not null && ignore.IsIgnored(Path.GetRelativePath(top, path).Replace('\\', '/'), isDirectory);

@@ -52,7 +52,8 @@ public static class CommandLine
                                    GitSyncs without spec.serviceAccountName write as this ServiceAccount
                                    of their own namespace (default: the operator's own identity)
           --no-cross-namespace-refs
-                                   refuse GitSyncs whose sourceRef or dependsOn names another namespace
+                                   refuse a sourceRef, dependsOn or image policy marker naming
+                                   another namespace (GitSyncs, ImageUpdateAutomations)
           -h, --help               show this help and exit
 
         Every option can also be set in appsettings.json (section "Operator") or the environment,
