@@ -171,6 +171,30 @@ public sealed class PushTests(GitServers servers)
     }
 
     [Fact]
+    public async Task Push_branch_protected_by_the_server_is_a_git_operation_failure_quoting_the_server_and_not_retried()
+    {
+        var repo = await servers.NewRepoAsync();
+        await repo.CommitAsync("first", ("app.yaml", "image: app:1.0.0\n"));
+        using var pusher = servers.NewPusher(QuickRetry);
+        var edits = 0;
+        var release = Releases.Write("app.yaml", "image: app:1.1.0\n");
+        var request = Releases.Request(
+            servers.Daemon.Url(repo.Name), (workTree, cancellationToken) => { edits++; return release(workTree, cancellationToken); }, pushBranch: "release/app");
+        var created = (await pusher.PushAsync(request, CancellationToken.None)).Succeeds();
+        await Cli.GitAsync("--git-dir", repo.GitDir, "config", "receive.denyNonFastForwards", "true");
+        var person = await repo.CommitAsync("person's change", ("README.md", "hello\n"));
+
+        var result = await pusher.PushAsync(request, CancellationToken.None);
+
+        Assert.Equal(PushFailureReason.GitOperationFailed, result.Reason);
+        Assert.Contains("[remote rejected] (non-fast-forward)", result.Message, StringComparison.Ordinal);
+        Assert.Contains("denying non-fast-forward refs/heads/release/app", result.Message, StringComparison.Ordinal);
+        Assert.Equal(2, edits);
+        Assert.Equal(created.Commit, await repo.TipAsync("release/app"));
+        Assert.Equal(person, await repo.TipAsync("main"));
+    }
+
+    [Fact]
     public async Task Refused_credentials_are_an_authentication_failure_that_never_shows_them()
     {
         var repo = await servers.NewRepoAsync();

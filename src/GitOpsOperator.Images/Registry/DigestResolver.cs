@@ -26,12 +26,13 @@ public sealed class DigestResolver(RegistryHttp http)
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(tag);
         var manifest = new Uri(target.BaseAddress, $"manifests/{Uri.EscapeDataString(tag)}");
-        return RegistryCall.RunAsync(target, token => HeadThenGetAsync(target, manifest, token), cancellationToken);
+        var missing = $"manifest {target.Image.Repository}:{tag}";
+        return RegistryCall.RunAsync(target, token => HeadThenGetAsync(target, manifest, missing, token), cancellationToken);
     }
 
-    private async Task<RegistryResult<string>> HeadThenGetAsync(RegistryTarget target, Uri manifest, CancellationToken cancellationToken)
+    private async Task<RegistryResult<string>> HeadThenGetAsync(RegistryTarget target, Uri manifest, string missing, CancellationToken cancellationToken)
     {
-        var head = await http.SendAsync(target, HttpMethod.Head, manifest, ManifestTypes, cancellationToken).ConfigureAwait(false);
+        var head = await http.SendAsync(target, HttpMethod.Head, manifest, ManifestTypes, missing, cancellationToken).ConfigureAwait(false);
         if (head.Failure is { } failure)
         {
             return failure;
@@ -45,7 +46,7 @@ public sealed class DigestResolver(RegistryHttp http)
             }
         }
 
-        var get = await http.SendAsync(target, HttpMethod.Get, manifest, ManifestTypes, cancellationToken).ConfigureAwait(false);
+        var get = await http.SendAsync(target, HttpMethod.Get, manifest, ManifestTypes, missing, cancellationToken).ConfigureAwait(false);
         if (get.Failure is { } getFailure)
         {
             return getFailure;

@@ -34,11 +34,13 @@ public sealed class RegistryHttp
     /// The successful response to <paramref name="method"/> <paramref name="uri"/>, read up to its headers (the caller
     /// disposes it), or the failure. Call it inside <see cref="RegistryCall.RunAsync"/>, which applies the target's timeout.
     /// </summary>
+    /// <param name="missing">What a 404 means is missing, e.g. "repository team/app" or "manifest team/app:1.1.0".</param>
     public async Task<RegistryResult<HttpResponseMessage>> SendAsync(
-        RegistryTarget target, HttpMethod method, Uri uri, IReadOnlyList<string> accept, CancellationToken cancellationToken)
+        RegistryTarget target, HttpMethod method, Uri uri, IReadOnlyList<string> accept, string missing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(uri);
+        ArgumentNullException.ThrowIfNull(missing);
         var host = target.Image.Endpoint;
         if (rateLimits.Remaining(host) is { } wait)
         {
@@ -74,7 +76,7 @@ public sealed class RegistryHttp
                 response = await SendOnceAsync(method, uri, accept, answer.Value, cancellationToken).ConfigureAwait(false);
             }
 
-            return Classify(target, response);
+            return Classify(target, response, missing);
         }
         catch (HttpRequestException error)
         {
@@ -95,7 +97,7 @@ public sealed class RegistryHttp
         return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
 
-    private RegistryResult<HttpResponseMessage> Classify(RegistryTarget target, HttpResponseMessage response)
+    private RegistryResult<HttpResponseMessage> Classify(RegistryTarget target, HttpResponseMessage response, string missing)
     {
         if (response.IsSuccessStatusCode)
         {
@@ -111,7 +113,7 @@ public sealed class RegistryHttp
                     ScanFailureReason.AuthenticationFailed,
                     $"registry {host} refused {(target.Credentials.IsAnonymous ? "anonymous access" : "the credentials")} for {target.Image.Repository} ({(int)response.StatusCode})"),
                 HttpStatusCode.NotFound => new ScanFailure(
-                    ScanFailureReason.ImageURLInvalid, $"registry {host} has no repository {target.Image.Repository} (404)"),
+                    ScanFailureReason.ImageURLInvalid, $"registry {host} has no {missing} (404)"),
                 HttpStatusCode.TooManyRequests => RateLimited(host, rateLimits.Limited(host, response)),
                 _ => new ScanFailure(ScanFailureReason.RegistryUnavailable, $"registry {host} answered {(int)response.StatusCode} {response.ReasonPhrase}"),
             };

@@ -30,7 +30,7 @@ public sealed partial class TagLister(RegistryHttp http)
         while (page is not null && !truncated)
         {
             requests++;
-            var sent = await http.SendAsync(target, HttpMethod.Get, page, JsonAccept, cancellationToken).ConfigureAwait(false);
+            var sent = await http.SendAsync(target, HttpMethod.Get, page, JsonAccept, $"repository {target.Image.Repository}", cancellationToken).ConfigureAwait(false);
             if (sent.Failure is { } failure)
             {
                 return failure;

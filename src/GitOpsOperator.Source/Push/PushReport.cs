@@ -8,15 +8,19 @@ namespace GitOpsOperator.Source.Push;
 /// <param name="ServerSaid">The server's own lines (<c>remote: …</c>), e.g. a hook's message.</param>
 internal sealed partial record PushReport(string? Summary, IReadOnlyList<string> ServerSaid)
 {
-    private static readonly string[] LostRaceSigns = ["(fetch first)", "(non-fast-forward)", "(stale info)", "cannot lock ref", "incorrect old value"];
+    private static readonly string[] ClientLostRaceSigns = ["(fetch first)", "(non-fast-forward)", "(stale info)"];
+    private static readonly string[] ServerLostRaceSigns = ["cannot lock ref", "incorrect old value"];
 
     public bool Rejected => Summary?.Contains("rejected]", StringComparison.Ordinal) == true;
 
     /// <summary>The branch moved since it was fetched: a fetch and a new attempt can succeed.</summary>
-    /// <remarks>A push racing another at the server's ref update ends "[remote rejected] (failed to update ref)", the server
-    /// saying "cannot lock ref …: is at X but expected Y".</remarks>
-    public bool LostRace => Rejected && LostRaceSigns.Any(sign =>
-        Summary!.Contains(sign, StringComparison.Ordinal) || ServerSaid.Any(line => line.Contains(sign, StringComparison.Ordinal)));
+    /// <remarks>git itself rejects a push behind the branch ("[rejected] (fetch first)"). A push racing another at the
+    /// server's ref update ends "[remote rejected] (failed to update ref)", the server saying "cannot lock ref …: is at X but
+    /// expected Y". Any other server refusal, "[remote rejected] (non-fast-forward)" from a protected branch
+    /// (receive.denyNonFastForwards) included, fails the same way on every attempt.</remarks>
+    public bool LostRace => Rejected && (Summary!.StartsWith("[remote rejected]", StringComparison.Ordinal)
+        ? ServerLostRaceSigns.Any(sign => Summary.Contains(sign, StringComparison.Ordinal) || ServerSaid.Any(line => line.Contains(sign, StringComparison.Ordinal)))
+        : ClientLostRaceSigns.Any(sign => Summary.Contains(sign, StringComparison.Ordinal)));
 
     public static PushReport Parse(string porcelainOutput, string error)
     {

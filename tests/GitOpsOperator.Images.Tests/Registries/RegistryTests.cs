@@ -82,9 +82,15 @@ public sealed class RegistryTests : IDisposable
     public async Task A_missing_tag_or_repository_is_ImageURLInvalid()
     {
         await using var registry = await DistributionRegistry.StartAsync(RegistryAuth.Anonymous);
+        using var pusher = new ImagePusher();
+        await pusher.PushAsync(registry.Address, "team/app", "1.0.0");
 
         var listed = await clients.Tags.ListAsync(RegistryClients.Target($"{registry.Address}/no/such"), 100, CancellationToken.None);
+        var digest = await clients.Digests.ResolveAsync(RegistryClients.Target($"{registry.Address}/team/app"), "1.1.0", CancellationToken.None);
 
         Assert.Equal(ScanFailureReason.ImageURLInvalid, listed.Failure!.Reason);
+        Assert.Equal($"registry {registry.Address} has no repository no/such (404)", listed.Failure.Message);
+        Assert.Equal(ScanFailureReason.ImageURLInvalid, digest.Failure!.Reason);
+        Assert.Equal($"registry {registry.Address} has no manifest team/app:1.1.0 (404)", digest.Failure.Message);
     }
 }

@@ -30,7 +30,8 @@ public sealed partial class ImagePolicyReconciler(
 {
     public const string NewLatestTag = "NewLatestTag";
 
-    private static readonly Backoff DigestRetry = new(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+    // Short at first: right after a registry webhook the tag list can already name a tag whose manifest still 404s.
+    private static readonly Backoff DigestRetry = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(5));
 
     public async Task<WorkResult> ReconcileAsync(ImagePolicyKey key, CancellationToken cancellationToken)
     {
