@@ -134,9 +134,9 @@ public sealed class ImageAutomationTests(OperatorWithRegistry env) : IClassFixtu
         var wrong = await ReasonOfRepositoryAsync("wrong-cred");
         var invalid = await ReasonOfRepositoryAsync("not-an-image");
         var unreachable = await ReasonOfRepositoryAsync("unreachable");
-        var badRange = await ReasonOfPolicyAsync("bad-range");
-        var noMatch = await ReasonOfPolicyAsync("no-match");
-        var noRepository = await ReasonOfPolicyAsync("no-repository");
+        var badRange = await ReasonOfPolicyAsync("bad-range", afterItsRepository: true);
+        var noMatch = await ReasonOfPolicyAsync("no-match", afterItsRepository: true);
+        var noRepository = await ReasonOfPolicyAsync("no-repository", afterItsRepository: false);
 
         Assert.Equal(nameof(ScanFailureReason.AuthenticationFailed), wrong.Reason);
         Assert.Equal((nameof(ScanFailureReason.ImageURLInvalid), true), (invalid.Reason, invalid.Stalled));
@@ -155,9 +155,17 @@ public sealed class ImageAutomationTests(OperatorWithRegistry env) : IClassFixtu
         return (OperatorWithRegistry.Ready(repository.Status!.Conditions)!.Reason, repository.Status.Conditions.IsTrue(ConditionTypes.Stalled));
     }
 
-    private async Task<(string? Reason, bool Stalled)> ReasonOfPolicyAsync(string name)
+    /// <summary>
+    /// The policy's first Ready=False; <paramref name="afterItsRepository"/> skips the DependencyNotReady it may show
+    /// while its ImageRepository has not been scanned yet, to read the policy's own verdict.
+    /// </summary>
+    private async Task<(string? Reason, bool Stalled)> ReasonOfPolicyAsync(string name, bool afterItsRepository)
     {
-        var policy = await env.WaitForPolicyAsync(name, p => OperatorWithRegistry.Ready(p.Status?.Conditions)?.Status == Condition.False, "Ready=False");
+        var policy = await env.WaitForPolicyAsync(
+            name,
+            p => OperatorWithRegistry.Ready(p.Status?.Conditions) is { Status: Condition.False } ready
+                && !(afterItsRepository && ready.Reason == Reasons.DependencyNotReady),
+            afterItsRepository ? "Ready=False for a reason of its own" : "Ready=False");
         return (OperatorWithRegistry.Ready(policy.Status!.Conditions)!.Reason, policy.Status.Conditions.IsTrue(ConditionTypes.Stalled));
     }
 
