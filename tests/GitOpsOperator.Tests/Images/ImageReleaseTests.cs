@@ -44,7 +44,9 @@ public sealed class ImageReleaseTests(ReleaseCluster env, ITestOutputHelper outp
         await env.WaitForDeployedImageAsync("web", "web", env.Image("shop/web:1.1.0"));
         var table = KubectlTable.Parse(await env.KubectlAsync("get", "imgauto", "release", "-n", ReleaseCluster.Namespace));
         Assert.Equal(["NAME", "SOURCE", "LAST-PUSH", "READY", "STATUS", "AGE"], table.Columns);
-        Assert.Equal(("release", "True", $"released 1 change(s) in {commit}"), (table.Row("release")["SOURCE"], table.Row("release")["READY"], table.Row("release")["STATUS"]));
+        Assert.Equal(("release", "True"), (table.Row("release")["SOURCE"], table.Row("release")["READY"]));
+        // A run after the release (the policy's event, the fetch) may already have found nothing more to change.
+        Assert.Contains(table.Row("release")["STATUS"], new[] { $"released 1 change(s) in {commit}", "no marker needs a change" });
 
         await repo.Person.PullAsync();
         var revert = await repo.Person.RevertHeadAsync();
